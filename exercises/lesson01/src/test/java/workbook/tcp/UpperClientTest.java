@@ -1,0 +1,104 @@
+package workbook.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import workbook.testkit.ClientRun;
+import workbook.testkit.LessonChecks;
+import workbook.testkit.Loopback;
+import workbook.testkit.TestServer;
+
+/** The checks for UpperClient: your client talks to a reference server, fed from a scripted keyboard. */
+@LessonChecks
+@DisplayName("Lesson 01 · UpperClient (steps 6 and 7)")
+class UpperClientTest {
+
+    @Test
+    @Tag("step:6")
+    @DisplayName("Step 6: the client skips empty input instead of waiting forever for a reply")
+    void skipsEmptyInput() throws Exception {
+        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+            ClientRun run = runClient(server, "\n   \nhello\n");
+            run.assertFinished();
+            assertThat(server.awaitConnection(0).received())
+                    .withFailMessage("The server should have received exactly \"hello\" but received \"%s\".",
+                            new String(server.connections().get(0).received(), StandardCharsets.UTF_8))
+                    .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(run.out()).as("what the client printed").isEqualTo(">>: >>: >>: HELLO\n>>: \n");
+        }
+    }
+
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: the client prints each reply, ends when its input ends, and hangs up politely")
+    void endsOnEndOfInput() throws Exception {
+        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+            ClientRun run = runClient(server, "hello\nsee you\n");
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
+            assertThat(run.out()).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
+            TestServer.Connection connection = server.awaitConnection(0);
+            assertThat(connection.awaitFinished(workbook.testkit.Timeouts.REPLY) && connection.clientHungUp())
+                    .withFailMessage("The server never saw the client hang up (read() returning -1): "
+                            + "the client must close its socket when its input ends.")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: a refused connection is reported in one clear line, not a stack trace")
+    void reportsRefusedConnectionInOneLine() {
+        int port = Loopback.refusedPort();
+        ClientRun run = ClientRun.run("UpperClient",
+                (in, out, err) -> UpperClient.run(in, out, err, Loopback.address(port)), "hello\n", () -> { });
+        run.assertFinished();
+        assertThat(run.exitCode()).as("the exit code when the connection was refused").isNotZero();
+        assertThat(run.err().lines().toList())
+                .as("what the client printed on standard error").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains(String.valueOf(port)).doesNotContain("Exception"));
+    }
+
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: a server that hangs up mid-conversation is reported in one line")
+    void reportsServerThatHangsUp() throws Exception {
+        try (TestServer server = TestServer.start("reference server that hangs up", connection -> {
+            connection.in().read(new byte[1024]); // take the first message, then hang up without a reply
+        })) {
+            ClientRun run = runClient(server, "hello\nanyone there?\n");
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code when the server hung up").isNotZero();
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1);
+        }
+    }
+
+    private static ClientRun runClient(TestServer server, String keyboard) {
+        return ClientRun.run("UpperClient",
+                (in, out, err) -> UpperClient.run(in, out, err, Loopback.address(server.port())), keyboard,
+                server::dropConnections);
+    }
+
+    /** The reference server: answers each read with its bytes, a to z upper-cased. */
+    private static void upperCaseEcho(TestServer.Connection connection) throws IOException {
+        InputStream in = connection.in();
+        OutputStream out = connection.out();
+        byte[] buffer = new byte[1024];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] >= 'a' && buffer[i] <= 'z') {
+                    buffer[i] -= 32;
+                }
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+}

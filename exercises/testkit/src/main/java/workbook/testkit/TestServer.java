@@ -1,0 +1,252 @@
+package workbook.testkit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A reference server on loopback port 0 for a student's client to talk to; it records what each connection sent.
+ *
+ * <p>Each accepted connection runs the given {@link Handler} on its own thread, reading through
+ * a stream that records every byte and notices when the client hangs up. Closing the server
+ * closes every connection and waits (boundedly, loudly) for the threads to end.
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** What the reference server does with one connection. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Connection connection) throws IOException;
+    }
+
+    /** One accepted connection: its streams, and what the client sent on it. */
+    public static final class Connection {
+        private final Socket socket;
+        private final Recording in;
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private volatile Throwable failure;
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new Recording(socket.getInputStream());
+        }
+
+        /** The client's bytes; everything read from here is recorded. */
+        public InputStream in() {
+            return in;
+        }
+
+        public OutputStream out() throws IOException {
+            return socket.getOutputStream();
+        }
+
+        public Socket socket() {
+            return socket;
+        }
+
+        /** Everything the handler has read from the client so far. */
+        public byte[] received() {
+            return Bytes.concat(in.chunks);
+        }
+
+        /** What the handler read, one entry per read. */
+        public List<byte[]> receivedChunks() {
+            return List.copyOf(in.chunks);
+        }
+
+        /** True once a read returned -1: the client closed its side politely. */
+        public boolean clientHungUp() {
+            return in.endOfStream;
+        }
+
+        /** Waits up to {@code patience} for the handler to finish; true if it did. */
+        public boolean awaitFinished(Duration patience) {
+            try {
+                return finished.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** What the handler threw, if anything (a reset shows up here). */
+        public Throwable failure() {
+            return failure;
+        }
+    }
+
+    /** Records every read and whether the stream ended. */
+    private static final class Recording extends InputStream {
+        private final InputStream in;
+        private final List<byte[]> chunks = new CopyOnWriteArrayList<>();
+        private volatile boolean endOfStream;
+
+        Recording(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n == -1) {
+                endOfStream = true;
+            } else if (n > 0) {
+                chunks.add(java.util.Arrays.copyOfRange(b, off, off + n));
+            }
+            return n;
+        }
+    }
+
+    private final String name;
+    private final ServerSocket listener;
+    private final Handler handler;
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean dropped;
+
+    private TestServer(String name, ServerSocket listener, Handler handler) {
+        this.name = name;
+        this.listener = listener;
+        this.handler = handler;
+    }
+
+    /** Starts a reference server on a free loopback port. */
+    public static TestServer start(String name, Handler handler) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        listener.bind(Loopback.anyPort());
+        TestServer server = new TestServer(name, listener, handler);
+        server.spawn("accept", server::acceptLoop);
+        Diagnostics.note(server::describe);
+        return server;
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The connections accepted so far, in order. */
+    public List<Connection> connections() {
+        return List.copyOf(connections);
+    }
+
+    /** Waits up to {@link Timeouts#REPLY} for the n-th connection (0-based) and returns it; fails if it never comes. */
+    public Connection awaitConnection(int index) {
+        long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
+        while (connections.size() <= index) {
+            if (System.nanoTime() > deadline) {
+                fail("The " + name + " expected connection #" + (index + 1) + " from your client, but only "
+                        + connections.size() + " arrived within " + Timeouts.REPLY.toSeconds() + " s.");
+            }
+            sleep(5);
+        }
+        return connections.get(index);
+    }
+
+    /** Closes every open connection, as if the server crashed: used to unblock a client stuck in a read. */
+    public void dropConnections() {
+        dropped = true;
+        for (Connection c : connections) {
+            closeQuietly(c.socket);
+        }
+    }
+
+    /** Closes the listener and every connection, then waits (at most {@link Timeouts#SHUTDOWN}) for its threads. */
+    @Override
+    public void close() {
+        closeQuietly(listener);
+        dropConnections();
+        long deadline = System.nanoTime() + Timeouts.SHUTDOWN.toNanos();
+        List<Thread> stuck = new ArrayList<>();
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                stuck.add(t);
+            }
+        }
+        if (!stuck.isEmpty()) {
+            throw new IllegalStateException("Gave up waiting for the " + name + "'s threads to stop: " + stuck);
+        }
+    }
+
+    private String describe() {
+        StringBuilder s = new StringBuilder("The " + name + " (port " + port() + ") accepted "
+                + connections.size() + (connections.size() == 1 ? " connection" : " connections"));
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            s.append(i == 0 ? ":" : "").append("\n  #").append(i + 1).append(": received ")
+                    .append(c.received().length).append(" bytes")
+                    .append(c.clientHungUp() ? ", then the client hung up" : "")
+                    .append(c.failure() == null ? "" : dropped ? ", then the check closed it" : ", then " + c.failure());
+        }
+        return s.append('.').toString();
+    }
+
+    private void acceptLoop() {
+        int count = 0;
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                Connection connection = new Connection(socket);
+                connections.add(connection);
+                spawn("connection-" + (++count), () -> serve(connection));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Connection connection) {
+        try (Socket ignored = connection.socket) {
+            handler.handle(connection);
+        } catch (Throwable t) { // a reset, or the server being closed: recorded for the report
+
+            connection.failure = t;
+        } finally {
+            connection.finished.countDown();
+        }
+    }
+
+    private void spawn(String role, Runnable body) {
+        Thread t = new Thread(body, "reference-" + name + "-" + role);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing to clean up; nothing more to do
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
