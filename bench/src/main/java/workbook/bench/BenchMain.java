@@ -1,0 +1,43 @@
+package workbook.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the workbook's benchmarks in one JVM, prints one table, writes the TSV.
+ *
+ * <pre>
+ *   java workbook.bench.BenchMain RESULTS.tsv [group ...]     (no group: all of them)
+ * </pre>
+ */
+public final class BenchMain {
+
+    /** Every benchmark group, in the order of the lessons. */
+    private static final List<Benchmark> ALL = List.of();
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: BenchMain RESULTS.tsv [group ...]");
+            System.exit(2);
+        }
+        Path tsv = Path.of(args[0]);
+        Set<String> wanted = Arrays.stream(args).skip(1).filter(a -> !a.isBlank()).collect(Collectors.toSet());
+        Results results = new Results();
+        for (Benchmark benchmark : ALL) {
+            if (wanted.isEmpty() || wanted.contains(benchmark.name())) {
+                System.out.println("Running " + benchmark.name() + " ...");
+                benchmark.run(results);
+            }
+        }
+        System.out.println();
+        System.out.print(results.table());
+        results.writeTsv(tsv);
+        System.out.println("\nWrote " + tsv);
+    }
+}
