@@ -1,0 +1,202 @@
+package workbook.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import workbook.testkit.Bytes;
+import workbook.testkit.ChunkedInputStream;
+import workbook.testkit.LessonChecks;
+
+/** HeaderCodec on its own, without sockets: bytes in, headers out, and back. */
+@LessonChecks
+@DisplayName("Lesson 03 · HeaderCodec (steps 1 and 2)")
+class HeaderCodecTest {
+
+    private static final String HELLO_SHA256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+    private static final UploadHeader HI = new UploadHeader("hi.txt", 5, HELLO_SHA256);
+
+    /**
+     * Exactly what this Python sends (json.dumps escapes non-ASCII as \\uXXXX and puts spaces after ':' and ','):
+     * <pre>
+     *   h = {"file_name": "你好.txt", "file_size": 5, "sha256": hashlib.sha256(b"hello").hexdigest()}
+     *   data = json.dumps(h).encode()
+     *   sock.sendall(struct.pack('!I', len(data)) + data)
+     * </pre>
+     */
+    static final byte[] PYTHON_HEADER = Bytes.concat(List.of(
+            new byte[] {0x00, 0x00, 0x00, 0x7f}, // struct.pack('!I', 127)
+            ("{\"file_name\": \"\\u4f60\\u597d.txt\", \"file_size\": 5, \"sha256\": \"" + HELLO_SHA256 + "\"}")
+                    .getBytes(StandardCharsets.US_ASCII)));
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: a header encodes to its length in network byte order (big-endian), then its JSON")
+    void encodesLengthInNetworkOrder() {
+        byte[] json = ("{\"file_name\":\"hi.txt\",\"file_size\":5,\"sha256\":\"" + HELLO_SHA256 + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] expected = Bytes.concat(List.of(new byte[] {0, 0, 0, (byte) json.length}, json));
+        byte[] encoded = HeaderCodec.encode(HI);
+        assertThat(encoded)
+                .withFailMessage(() -> "HeaderCodec.encode(" + HI + ") should be 4 length bytes in network order"
+                        + " (00 00 00 70 for 112 bytes of JSON, as struct.pack('!I', 112) makes them), then the JSON.\n"
+                        + Bytes.compare(expected, List.of(Arrays.copyOf(encoded, Math.min(4, encoded.length)),
+                                Arrays.copyOfRange(encoded, Math.min(4, encoded.length), encoded.length))))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: a header made by Python's struct.pack('!I', n) + json.dumps(h).encode() decodes")
+    void decodesWhatPythonSends() throws IOException {
+        Optional<UploadHeader> header = readOrFail(new ByteArrayInputStream(PYTHON_HEADER), "Python's bytes");
+        assertThat(header).as("HeaderCodec.read of Python's bytes:\n%s", Bytes.show(PYTHON_HEADER))
+                .contains(new UploadHeader("你好.txt", 5, HELLO_SHA256));
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: what HeaderCodec writes, it reads back, Chinese names included")
+    void roundTrips() throws IOException {
+        UploadHeader header = new UploadHeader("上传 测试 ✓.bin", 1L << 40, HELLO_SHA256);
+        byte[] frame = HeaderCodec.encode(header);
+        assertThat(readOrFail(new ByteArrayInputStream(frame), "its own frame")).contains(header);
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a header that arrives one byte per read decodes whole")
+    void decodesOneBytePerRead() throws IOException {
+        byte[] frame = HeaderCodec.encode(HI);
+        ChunkedInputStream in = new ChunkedInputStream(frame, 1);
+        assertThat(readOrFail(in, "the frame, one byte per read()")).contains(HI);
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a header cut in two at every possible place decodes whole")
+    void decodesEverySplit() throws IOException {
+        byte[] frame = HeaderCodec.encode(HI);
+        for (int cut = 1; cut < frame.length; cut++) {
+            ChunkedInputStream in = new ChunkedInputStream(frame, cut, frame.length);
+            assertThat(readOrFail(in, "the frame, cut after byte " + cut + " (" + cut + " bytes, then the rest)"))
+                    .as("the header cut after byte %d", cut).contains(HI);
+        }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: the reader stops at the end of its frame: the body that follows stays in the stream")
+    void leavesTheBodyInTheStream() throws IOException {
+        byte[] stream = Bytes.concat(List.of(HeaderCodec.encode(HI), "hello".getBytes(StandardCharsets.US_ASCII),
+                HeaderCodec.encode(Verdict.saved("ok"))));
+        InputStream in = new ChunkedInputStream(stream, 3, 7, 1, 1000);
+        assertThat(readOrFail(in, "the first frame")).contains(HI);
+        assertThat(in.readNBytes(5)).as("the 5 body bytes after the header").isEqualTo("hello".getBytes());
+        assertThat(HeaderCodec.read(in, Verdict.class)).as("the frame after the body").contains(Verdict.saved("ok"));
+        assertThat(HeaderCodec.read(in, Verdict.class)).as("read() at the clean end of the stream").isEmpty();
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a stream that ends inside the length or the header is a FrameException, not a short header")
+    void truncatedFrameIsAnError() {
+        byte[] frame = HeaderCodec.encode(HI);
+        Random random = new Random(3);
+        for (int keep = 1; keep < frame.length; keep++) {
+            byte[] cut = Arrays.copyOf(frame, keep);
+            int piece = 1 + random.nextInt(8);
+            Throwable thrown = catchAll(() -> HeaderCodec.read(new ChunkedInputStream(cut, piece), UploadHeader.class));
+            if (!(thrown instanceof FrameException)) {
+                fail("A stream that ends after " + keep + " of the frame's " + frame.length + " bytes (read in pieces"
+                        + " of " + piece + ") should make read() throw a FrameException, but "
+                        + (thrown == null ? "it returned normally" : "it threw " + thrown) + ".\nThe stream:\n"
+                        + Bytes.show(cut));
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: header lengths -1, 0, one too many and 2^31-1 are refused before anything is allocated")
+    void refusesImpossibleLengths() {
+        int[] lengths = {-1, 0, HeaderCodec.MAX_HEADER_LENGTH + 1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        for (int length : lengths) {
+            byte[] stream = Bytes.concat(List.of(Wire.prefix(Wire.yours(), length), "{}".getBytes()));
+            Throwable thrown = catchAll(() -> HeaderCodec.read(new ByteArrayInputStream(stream), UploadHeader.class));
+            assertThat(thrown)
+                    .withFailMessage("A header length of %d should be refused with a FrameException that names it,"
+                            + " before any array is allocated; read() %s.", length,
+                            thrown == null ? "returned normally" : "threw " + thrown)
+                    .isInstanceOf(FrameException.class)
+                    .hasMessageContaining(String.valueOf(length));
+        }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: bad JSON, missing or null fields, wrong types and bad UTF-8 are FrameExceptions")
+    void refusesBadJson() {
+        String sha = "\"" + HELLO_SHA256 + "\"";
+        List<byte[]> bad = new ArrayList<>();
+        for (String json : List.of(
+                "not json", "{\"file_name\":\"a\"", "[1,2,3]", "\"a string\"", "null",
+                "{\"file_name\":\"a\",\"file_size\":5}",
+                "{\"file_size\":5,\"sha256\":" + sha + "}",
+                "{\"file_name\":\"a\",\"sha256\":" + sha + "}",
+                "{\"file_name\":null,\"file_size\":5,\"sha256\":" + sha + "}",
+                "{\"file_name\":\"a\",\"file_size\":\"5\",\"sha256\":" + sha + "}",
+                "{\"file_name\":\"a\",\"file_size\":5.5,\"sha256\":" + sha + "}",
+                "{\"file_name\":\"a\",\"file_size\":-5,\"sha256\":" + sha + "}",
+                "{\"file_name\":\"a\",\"file_size\":5,\"sha256\":\"abc\"}",
+                "{\"file_name\":\"a\",\"file_size\":5,\"sha256\":" + sha + "} {}")) {
+            bad.add(json.getBytes(StandardCharsets.UTF_8));
+        }
+        bad.add(Bytes.concat(List.of("{\"file_name\":\"".getBytes(), new byte[] {(byte) 0xe4, (byte) 0xbd},
+                ("\",\"file_size\":5,\"sha256\":" + sha + "}").getBytes())));
+        for (byte[] json : bad) {
+            byte[] frame = Wire.frame(Wire.yours(), json);
+            Throwable thrown = catchAll(() -> HeaderCodec.read(new ByteArrayInputStream(frame), UploadHeader.class));
+            assertThat(thrown)
+                    .withFailMessage(() -> "This header should be refused with a FrameException, but read() "
+                            + (thrown == null ? "returned normally" : "threw " + thrown) + ":\n" + Bytes.show(json))
+                    .isInstanceOf(FrameException.class);
+        }
+    }
+
+    private static Optional<UploadHeader> readOrFail(InputStream in, String what) throws IOException {
+        try {
+            return HeaderCodec.read(in, UploadHeader.class);
+        } catch (FrameException e) {
+            return fail("HeaderCodec.read of %s threw %s", what, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** What the action threw (an OutOfMemoryError included), or null. */
+    private static Throwable catchAll(Action action) {
+        try {
+            action.run();
+            return null;
+        } catch (Exception | OutOfMemoryError e) {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package workbook.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import workbook.testkit.Bytes;
+import workbook.testkit.ClientRun;
+import workbook.testkit.Diagnostics;
+import workbook.testkit.LessonChecks;
+import workbook.testkit.Loopback;
+
+/** The checks for UploadClient: your client uploads to a reference server that records every byte it receives. */
+@LessonChecks
+@DisplayName("Lesson 03 · UploadClient (steps 1, 2 and 5)")
+class UploadClientTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: your client sends the header's length in network byte order")
+    void sendsLengthInNetworkOrder() throws Exception {
+        Path file = write("hello.txt", "hello".getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.start(Wire.NETWORK)) {
+            upload(server, file); // whether it gets a verdict does not matter here
+            ReferenceUploadServer.Upload upload = server.upload(0);
+            assertThat(upload).as("what the reference server received").isNotNull();
+            byte[] expected = ByteBuffer.allocate(4).putInt(upload.header().length).array();
+            if (upload.header().length == 0 || !java.util.Arrays.equals(upload.prefix(), expected)) {
+                Diagnostics.snapshot();
+                fail("The header's length should come first, as 4 bytes in network order (big-endian), as"
+                        + " struct.pack('!I', n) makes them. The first 4 bytes your client sent were "
+                        + HexFormat.ofDelimiter(" ").formatHex(upload.prefix())
+                        + (upload.header().length > 0 ? ", for a header of " + upload.header().length
+                                + " bytes: expected " + HexFormat.ofDelimiter(" ").formatHex(expected) : "")
+                        + ".");
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: your client reads a verdict that arrives one byte at a time")
+    void readsATricklingVerdict() throws Exception {
+        Path file = write("slow-answer.txt", "patience".getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.trickling(Wire.yours())) {
+            ClientRun run = upload(server, file).assertFinished();
+            assertThat(run.exitCode()).withFailMessage("The verdict should read as saved; your client printed:\n%s",
+                    run.printed()).isZero();
+            assertThat(run.out()).as("the verdict's message, as your client read it")
+                    .isEqualTo("saved slow-answer.txt (8 bytes, reference server)");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the header names the file, its size and the SHA-256 of its bytes")
+    void sendsTheRightHeader() throws Exception {
+        byte[] data = "the header describes the body\n".getBytes(StandardCharsets.US_ASCII);
+        Path file = write("described.txt", data);
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            upload(server, file);
+            ReferenceUploadServer.Upload upload = server.upload(0);
+            assertThat(upload).as("what the reference server received").isNotNull();
+            assertThat(upload.json()).withFailMessage("The header should be JSON; it was:\n%s",
+                    Bytes.show(upload.header())).isNotNull();
+            assertThat(upload.json().path("file_name").asText()).as("file_name").isEqualTo("described.txt");
+            assertThat(upload.json().path("file_size").asLong(-1)).as("file_size").isEqualTo(data.length);
+            assertThat(upload.json().path("sha256").asText()).as("sha256").isEqualTo(Wire.sha256(data));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a binary file (all 256 byte values, CR LF, no newline at the end) arrives byte for byte")
+    void sendsBinaryBytesExactly() throws Exception {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes("line one\r\nline two\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 256; i++) {
+            data.write(i);
+        }
+        data.writeBytes("\n\n\r no newline at the end".getBytes(StandardCharsets.US_ASCII));
+        assertArrivesExactly(write("mixed.bin", data.toByteArray()));
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: files of 0, 1, 1023, 1024, 1025 bytes and 1 MiB reach a reference server byte for byte")
+    void sendsEverySizeExactly() throws Exception {
+        for (int size : UploadServerTest.SIZES) {
+            assertArrivesExactly(write("size-" + size + ".bin", Wire.randomBytes(size, 1000 + size)));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the client lists the files numbered, rejects a non-number and an out-of-range choice,"
+            + " and uploads the file chosen")
+    void choosesAFileByNumber() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        write("b.txt", "bravo\n".getBytes(StandardCharsets.US_ASCII));
+        write("c.txt", "charlie\n".getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "x\n0\n4\n\n2\n").assertFinished();
+            assertThat(run.exitCode()).withFailMessage("The exit code after the input ended should be 0.\n%s",
+                    run.printed()).isZero();
+            String out = run.out();
+            assertThat(out).as("the list of files").contains("1. a.txt", "2. b.txt", "3. c.txt");
+            String[] afterPrompts = out.split(UploadClient.PROMPT, -1);
+            assertThat(afterPrompts).as("what follows each prompt (input: x, 0, 4, an empty line, 2, end)\n%s",
+                    run.printed()).hasSize(7);
+            assertThat(afterPrompts[1]).as("the answer to \"x\" (not a number)").isNotBlank();
+            assertThat(afterPrompts[2]).as("the answer to \"0\" (no such file)").isNotBlank();
+            assertThat(afterPrompts[3]).as("the answer to \"4\" (no such file: there are 3)").isNotBlank();
+            assertThat(server.testServer().connections()).as("connections to the server: only the choice \"2\" uploads")
+                    .hasSize(1);
+            ReferenceUploadServer.Upload upload = server.upload(0);
+            assertThat(upload.json().path("file_name").asText()).as("the file uploaded after typing 2").isEqualTo("b.txt");
+            assertThat(afterPrompts[5]).as("what the client printed after the upload")
+                    .contains("saved b.txt (6 bytes, reference server)");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the client shows a progress bar that reaches 100% and prints the server's verdict")
+    void showsProgressAndVerdict() throws Exception {
+        write("big.bin", "0123456789abcdef\n".repeat(60_000).getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "1\n").assertFinished();
+            assertThat(run.out()).as("what the client printed").contains("100%").contains(server.upload(0).verdict());
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a refused connection is reported in one clear line, not a stack trace")
+    void reportsRefusedConnection() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        int port = Loopback.refusedPort();
+        ClientRun run = ClientRun.run("UploadClient",
+                (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(port)), "1\n", () -> { });
+        run.assertFinished();
+        assertThat(run.exitCode()).as("the exit code when the connection was refused").isNotZero();
+        assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains(String.valueOf(port)).doesNotContain("Exception"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Path write(String name, byte[] data) throws IOException {
+        return Files.write(folder.resolve(name), data);
+    }
+
+    /** Uploads one file with UploadClient.upload; prints the verdict's message, exit code 0 if saved. */
+    private static ClientRun upload(ReferenceUploadServer server, Path file) {
+        return ClientRun.run("UploadClient.upload", (in, out, err) -> {
+            Verdict verdict = UploadClient.upload(file, Loopback.address(server.port()), sent -> { });
+            out.print(verdict.message());
+            return verdict.ok() ? 0 : 1;
+        }, "", server.testServer()::dropConnections);
+    }
+
+    private ClientRun interactive(ReferenceUploadServer server, String keyboard) {
+        return ClientRun.run("UploadClient",
+                (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(server.port())), keyboard,
+                server.testServer()::dropConnections);
+    }
+
+    private void assertArrivesExactly(Path file) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = upload(server, file);
+            ReferenceUploadServer.Upload upload = server.upload(0);
+            assertThat(upload).as("what the reference server received").isNotNull();
+            byte[] received = upload.afterHeader();
+            if (!java.util.Arrays.equals(data, received)) {
+                Diagnostics.snapshot();
+                fail("The body of " + file.getFileName() + " (" + data.length + " bytes) should arrive exactly as it"
+                        + " is in the file. " + (received.length > upload.body().length
+                                ? "(| marks where the announced file_size ended.)\n" : "\n")
+                        + Bytes.compare(data, List.of(upload.body(), upload.extra())));
+            }
+            run.assertFinished();
+            assertThat(run.exitCode()).withFailMessage("Your client should report the reference server's verdict"
+                    + " (saved) and end normally.\n%s", run.printed()).isZero();
+        }
+    }
+}
