@@ -1,0 +1,291 @@
+package workbook.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import workbook.upload.UploadClient;
+import workbook.upload.UploadHeader;
+import workbook.upload.UploadServer;
+import workbook.upload.Verdict;
+
+/**
+ * Lesson 03's figures: the time to upload a 1 GiB file on loopback, next to a plain copy of the
+ * same file on the same disk, and next to the seeds' approach (line-by-line sends, 1 KiB reads).
+ *
+ * <ul>
+ *   <li>{@code copy_1g}: {@code Files.copy} of the file (the kernel copies; nothing crosses a socket);
+ *   <li>{@code sha256_1g}: computing the file's SHA-256 once (the reference does it twice: client and server);
+ *   <li>{@code upload_1g}: the reference {@link UploadClient#upload} to the reference {@link UploadServer},
+ *       from the first byte read for the header's checksum to the verdict;
+ *   <li>{@code upload_1g_seed_java}: the seeds' approach in Java: a {@code readLine()} and a {@code write()}
+ *       per line, a server reading 1 KiB at a time and writing each read to the file;
+ *   <li>{@code upload_1g_seed_python}: the same approach in Python ({@code bench/src/main/python}), if
+ *       {@code python3} is on the PATH.
+ * </ul>
+ * The file is text (lines of 1 to 199 ASCII characters, 100 on average), so that the line-by-line
+ * approach delivers it intact and every result can be checked. Runs alternate between the ways,
+ * so a noisy neighbour slows all of them alike; each figure is a median; ratios are of medians
+ * of the same run. Loopback only; every server is stopped and every file deleted.
+ */
+public final class UploadBench implements Benchmark {
+
+    private static final String GROUP = "lesson 03: upload 1 GiB";
+    private static final long SIZE = Long.getLong("bench.upload.bytes", 1L << 30);
+    private static final int RUNS = Integer.getInteger("bench.upload.runs", 5);
+    private static final int SLOW_RUNS = Integer.getInteger("bench.upload.slowRuns", 3);
+    private static final long PYTHON_TIMEOUT_S = 600;
+
+    @Override
+    public String name() {
+        return "upload";
+    }
+
+    @Override
+    public void run(Results results) throws Exception {
+        Path work = Files.createTempDirectory("workbook-upload-bench");
+        try {
+            Path source = work.resolve("source.txt");
+            generateText(source, SIZE);
+            Path uploads = Files.createDirectory(work.resolve("uploads"));
+            Path python = pythonScript(work);
+            List<Double> copy = new ArrayList<>();
+            List<Double> sha = new ArrayList<>();
+            List<Double> reference = new ArrayList<>();
+            List<Double> seedJava = new ArrayList<>();
+            List<Double> seedPython = new ArrayList<>();
+            try (UploadServer server = UploadServer.bind(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), uploads)) {
+                Thread serving = Thread.ofPlatform().name("bench-upload-server").start(() -> serve(server));
+                InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+                upload(source, address, uploads); // warm-up: JIT and page cache, not counted
+                for (int run = 0; run < RUNS; run++) {
+                    copy.add(time(() -> copy(source, uploads)));
+                    sha.add(time(() -> UploadHeader.of(source)));
+                    reference.add(time(() -> upload(source, address, uploads)));
+                    if (run < SLOW_RUNS) {
+                        boolean verify = run == 0;
+                        seedJava.add(time(() -> seedStyleJava(source, uploads, verify)));
+                        if (python != null) {
+                            seedPython.add(time(() -> seedStylePython(python, source, uploads)));
+                        }
+                    }
+                    System.out.printf("  run %d: copy %.2f s, sha256 %.2f s, upload %.2f s%s%n", run + 1,
+                            last(copy), last(sha), last(reference),
+                            run < SLOW_RUNS ? String.format(", seed-style Java %.2f s%s", last(seedJava),
+                                    python == null ? "" : String.format(", Python %.2f s", last(seedPython))) : "");
+                }
+                server.close();
+                serving.join(5_000);
+            }
+            record(results, copy, sha, reference, seedJava, seedPython, python != null);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void record(Results results, List<Double> copy, List<Double> sha, List<Double> reference,
+            List<Double> seedJava, List<Double> seedPython, boolean hasPython) {
+        Sample copySample = sample(copy);
+        Sample uploadSample = sample(reference);
+        Sample seedSample = sample(seedJava);
+        results.add(GROUP, "copy_1g", copySample, "s", "Files.copy of the same file, same disk");
+        results.add(GROUP, "sha256_1g", sample(sha), "s", "SHA-256 of the file, once (the upload needs two)");
+        results.add(GROUP, "upload_1g", uploadSample, "s", "reference client and server, loopback");
+        results.add(GROUP, "upload_1g_seed_java", seedSample, "s", "readLine + write per line, 1 KiB reads");
+        results.derived(GROUP, "upload_1g_vs_copy_ratio", uploadSample.median() / copySample.median(), "x",
+                "target: at most 1.5");
+        results.derived(GROUP, "upload_1g_seed_java_vs_upload_ratio", seedSample.median() / uploadSample.median(),
+                "x", "how much slower the seeds' way is, in Java");
+        if (hasPython) {
+            Sample pythonSample = sample(seedPython);
+            results.add(GROUP, "upload_1g_seed_python", pythonSample, "s", "the seeds' way in Python 3");
+            results.derived(GROUP, "upload_1g_seed_python_vs_upload_ratio",
+                    pythonSample.median() / uploadSample.median(), "x", "how much slower, in Python");
+        }
+    }
+
+    /** The reference: UploadClient.upload to the reference server; the saved file is then deleted. */
+    private static void upload(Path source, InetSocketAddress server, Path uploads) throws IOException {
+        Verdict verdict = UploadClient.upload(source, server, sent -> { });
+        if (!verdict.ok()) {
+            throw new IllegalStateException("the reference upload was refused: " + verdict.message());
+        }
+        Files.delete(uploads.resolve(source.getFileName()));
+    }
+
+    private static void copy(Path source, Path uploads) throws IOException {
+        Path target = uploads.resolve("copy.txt");
+        Files.copy(source, target);
+        Files.delete(target);
+    }
+
+    /** The seeds' approach in Java: one readLine() and one write() per line; 1 KiB reads on the other side. */
+    private static void seedStyleJava(Path source, Path uploads, boolean verify) throws Exception {
+        Path target = uploads.resolve("seed-java.txt");
+        long size = Files.size(source);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread receiver = Thread.ofPlatform().name("bench-seed-receiver").start(() -> {
+                try (Socket conn = listener.accept(); InputStream in = conn.getInputStream();
+                        OutputStream file = Files.newOutputStream(target)) {
+                    int headerLength = java.nio.ByteBuffer.wrap(in.readNBytes(4)).getInt();
+                    in.readNBytes(headerLength); // the JSON header: name and size, as in the seeds
+                    byte[] buffer = new byte[1024];
+                    for (long received = 0; received < size; ) {
+                        int n = in.read(buffer);
+                        if (n == -1) {
+                            throw new IOException("the body ended after " + received + " bytes");
+                        }
+                        file.write(buffer, 0, n);
+                        received += n;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(source),
+                            StandardCharsets.UTF_8))) {
+                OutputStream out = client.getOutputStream();
+                byte[] header = ("{\"file_name\":\"seed-java.txt\",\"file_size\":" + size + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                out.write(java.nio.ByteBuffer.allocate(4).putInt(header.length).array());
+                out.write(header);
+                for (String line; (line = lines.readLine()) != null; ) {
+                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            receiver.join();
+        }
+        if (verify && Files.mismatch(source, target) != -1) {
+            throw new IllegalStateException("the seed-style Java upload changed the file");
+        }
+        Files.delete(target);
+    }
+
+    /** The seeds' approach in Python: the script's server and client, each in its own process. */
+    private static void seedStylePython(Path script, Path source, Path uploads) throws Exception {
+        Process server = new ProcessBuilder("python3", script.toString(), "server", uploads.toString())
+                .redirectErrorStream(true).start();
+        Process client = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            if (first == null || !first.startsWith("PORT ")) {
+                throw new IllegalStateException("the Python server said: " + first);
+            }
+            client = new ProcessBuilder("python3", script.toString(), "client", first.substring(5),
+                    source.toString()).inheritIO().start();
+            if (!client.waitFor(PYTHON_TIMEOUT_S, TimeUnit.SECONDS) || client.exitValue() != 0) {
+                throw new IllegalStateException("the Python client failed or timed out");
+            }
+            String done = out.readLine();
+            if (!server.waitFor(PYTHON_TIMEOUT_S, TimeUnit.SECONDS) || done == null
+                    || !done.equals("DONE " + Files.size(source))) {
+                throw new IllegalStateException("the Python server did not receive the whole file: " + done);
+            }
+        } finally {
+            server.destroyForcibly();
+            if (client != null) {
+                client.destroyForcibly();
+            }
+        }
+        Files.delete(uploads.resolve(source.getFileName()));
+    }
+
+    /** The Python script from bench/src/main/python, or null if there is no python3 here. */
+    private static Path pythonScript(Path work) throws IOException, InterruptedException {
+        Path script = Path.of("src/main/python/upload_seed_style.py").toAbsolutePath();
+        if (!Files.isRegularFile(script)) {
+            script = Path.of("bench/src/main/python/upload_seed_style.py").toAbsolutePath();
+        }
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 && Files.isRegularFile(script)) {
+                return script;
+            }
+        } catch (IOException noPython) {
+            // not installed
+        }
+        System.out.println("  (python3 or " + script + " not found: no Python figure)");
+        return null;
+    }
+
+    /**
+     * Writes {@code size} bytes of text: lines of 1 to 199 printable ASCII characters, each ending in \n.
+     * A 1 MiB block is made once; each copy gets its own first line, so no two MiB are alike.
+     */
+    static void generateText(Path file, long size) throws IOException {
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(3);
+        String firstLine = "block 00000000\n";
+        int at = firstLine.length();
+        while (at < block.length) {
+            int line = Math.min(1 + random.nextInt(199), block.length - at - 1);
+            for (int i = 0; i < line; i++) {
+                block[at++] = (byte) (' ' + random.nextInt(95));
+            }
+            block[at++] = '\n';
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0, index = 0; written < size; index++) {
+                byte[] label = String.format("block %08d\n", index).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(label, 0, block, 0, label.length);
+                int n = (int) Math.min(block.length, size - written);
+                out.write(block, 0, n);
+                written += n;
+            }
+        }
+    }
+
+    private static void serve(UploadServer server) {
+        try {
+            server.serveForever();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    private static double time(Timed body) throws Exception {
+        long start = System.nanoTime();
+        body.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double last(List<Double> values) {
+        return values.isEmpty() ? Double.NaN : values.get(values.size() - 1);
+    }
+
+    private static Sample sample(List<Double> values) {
+        return Sample.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
