@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  One upload: the file hi.txt, whose 5 bytes are "hello"
 
  BEFORE (the bytes on the wire)
+<!-- tag::wire-upload[] -->
  +-------------+--------------------------+-----------+
  | length      | header                   | body      |
  | 4 bytes,    | UTF-8 JSON, exactly      | exactly   |
@@ -37,17 +38,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  | (112)       |  "file_size":5,          | 6c 6f     |
  |             |  "sha256":"2cf2...9824"} | "hello"   |
  +-------------+--------------------------+-----------+
+<!-- end::wire-upload[] -->
 
  AFTER (decoded)
  UploadHeader[fileName=hi.txt, fileSize=5, sha256=2cf2...]
  and then the 5 body bytes, streamed into a file
 
  The server's answer: the same framing, and no body
+<!-- tag::wire-verdict[] -->
  +-------------+--------------------------------------+
  | 00 00 00 3f | {"ok":true,                          |
  | (63)        |  "message":"saved hi.txt (5 bytes,   |
  |             |             SHA-256 checked)"}       |
  +-------------+--------------------------------------+
+<!-- end::wire-verdict[] -->
 <!-- end::wire-format[] -->
  * </pre>
  *
@@ -86,8 +90,8 @@ public final class HeaderCodec {
     public static byte[] encode(Object message) {
         byte[] json = toJson(message);
         if (json.length > MAX_HEADER_LENGTH) {
-            throw new IllegalArgumentException("header too long: "
-                    + json.length + " > " + MAX_HEADER_LENGTH);
+            throw new IllegalArgumentException(
+                    "header too long: " + json.length);
         }
         // TODO(step 1): Like the seed's struct.pack('i'), this writes the
         //  length in this machine's own byte order. Make the four bytes the

@@ -1,5 +1,7 @@
 package workbook.upload;
 
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Optional;
 
@@ -148,23 +149,29 @@ public final class UploadServer implements Closeable {
         }
         // Hidden, in the same directory (so the rename cannot
         // cross file systems), and never the name the client asked.
-        Path part = Files.createTempFile(directory, ".upload-", ".part");
+        // tag::slide-rename[]
+        Path part = Files.createTempFile(directory, ".upload-",
+                ".part");
         try {
             String sha256 = copyBody(in, part, header.fileSize());
             if (!sha256.equals(header.sha256())) {
-                return Verdict.refused("the body's SHA-256 is " + sha256
-                        + ", the header said " + header.sha256());
+                return Verdict.refused("the body's SHA-256 is "
+                        + sha256 + ", not " + header.sha256());
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            return Verdict.saved("saved " + header.fileName() + " ("
-                    + header.fileSize() + " bytes, SHA-256 checked)");
+            Files.move(part, target, ATOMIC_MOVE);
+            return saved(header);
         } catch (EOFException e) {
             return Verdict.refused(e.getMessage());
         } finally {
-            Files.deleteIfExists(part); // gone already if it was renamed
+            Files.deleteIfExists(part); // gone if it was renamed
         }
+        // end::slide-rename[]
     }
     // end::starter-receive[]
+
+    private static Verdict saved(UploadHeader header) {
+        return Verdict.saved("saved " + header.fileName() + " (" + header.fileSize() + " bytes, SHA-256 checked)");
+    }
 
     /** Refuses a name that exists (never overwrite silently) and a size this server cannot take. */
     private void refuseIfUnfit(UploadHeader header, Path target) throws RefusedException, IOException {
@@ -180,16 +187,18 @@ public final class UploadServer implements Closeable {
 
     /** Copies exactly {@code size} bytes from {@code in} into {@code part}; returns their SHA-256 in hex. */
     // tag::copy-body[]
-    private static String copyBody(InputStream in, Path part, long size)
-            throws IOException {
+    private static String copyBody(InputStream in, Path part,
+            long size) throws IOException {
         MessageDigest sha = UploadHeader.newDigest();
         byte[] buffer = new byte[BUFFER_SIZE];
         try (OutputStream file = Files.newOutputStream(part)) {
             long left = size;
+            // tag::slide-copy[]
             while (left > 0) {
-                // Never read past this body: the next upload's
-                // header may follow right behind it.
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                // Never read past this body: the next
+                // upload's header may follow right behind it.
+                int n = in.read(buffer, 0,
+                        (int) Math.min(buffer.length, left));
                 if (n == -1) {
                     throw new EOFException("the body ended after "
                             + (size - left) + " of " + size + " bytes");
@@ -198,6 +207,7 @@ public final class UploadServer implements Closeable {
                 file.write(buffer, 0, n);
                 left -= n;
             }
+            // end::slide-copy[]
         }
         return UploadHeader.hex(sha.digest());
     }

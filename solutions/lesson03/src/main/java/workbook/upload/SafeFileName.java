@@ -85,10 +85,13 @@ public final class SafeFileName {
         } catch (InvalidPathException e) { // e.g. 你 under a C locale
             throw refused(name, "cannot be stored here: " + e.getReason());
         }
+        // tag::slide-contain[]
         Path parent = target.normalize().getParent();
-        if (parent == null || !parent.equals(directory.normalize())) {
-            throw refused(name, "leads out of the upload directory");
+        if (parent == null
+                || !parent.equals(directory.normalize())) {
+            throw refused(name, "leads out of the directory");
         }
+        // end::slide-contain[]
         return target;
     }
     // end::resolve[]

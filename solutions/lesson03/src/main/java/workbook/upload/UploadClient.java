@@ -99,17 +99,19 @@ public final class UploadClient {
         try (FileChannel body = FileChannel.open(file)) {
             long sent = 0;
             progress.accept(sent);
+            // tag::slide-send[]
             while (sent < size) {
                 // transferTo lets the kernel copy file to socket
                 // (sendfile on Linux): no byte passes through Java.
                 long n = body.transferTo(sent,
                         Math.min(SLICE, size - sent), socket);
                 if (n == 0 && body.size() <= sent) {
-                    throw new EOFException("the file shrank while sending");
+                    throw new EOFException("the file shrank");
                 }
                 sent += n;
                 progress.accept(sent);
             }
+            // end::slide-send[]
         }
     }
     // end::send-body[]
