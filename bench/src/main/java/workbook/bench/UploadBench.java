@@ -74,16 +74,22 @@ public final class UploadBench implements Benchmark {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), uploads)) {
                 Thread serving = Thread.ofPlatform().name("bench-upload-server").start(() -> serve(server));
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
-                upload(source, address, uploads); // warm-up: JIT and page cache, not counted
+                upload(source, address); // warm-up: JIT and page cache, not counted
+                Files.delete(uploads.resolve(source.getFileName()));
                 for (int run = 0; run < RUNS; run++) {
-                    copy.add(time(() -> copy(source, uploads)));
+                    // Only the transfer is timed; deleting its result comes after.
+                    copy.add(time(() -> Files.copy(source, uploads.resolve("copy.txt"))));
+                    Files.delete(uploads.resolve("copy.txt"));
                     sha.add(time(() -> UploadHeader.of(source)));
-                    reference.add(time(() -> upload(source, address, uploads)));
+                    reference.add(time(() -> upload(source, address)));
+                    Files.delete(uploads.resolve(source.getFileName()));
                     if (run < SLOW_RUNS) {
                         boolean verify = run == 0;
-                        seedJava.add(time(() -> seedStyleJava(source, uploads, verify)));
+                        seedJava.add(time(() -> seedStyleJava(source, uploads)));
+                        check(verify, source, uploads.resolve("seed-java.txt"));
                         if (python != null) {
                             seedPython.add(time(() -> seedStylePython(python, source, uploads)));
+                            check(verify, source, uploads.resolve(source.getFileName()));
                         }
                     }
                     System.out.printf("  run %d: copy %.2f s, sha256 %.2f s, upload %.2f s%s%n", run + 1,
@@ -130,25 +136,27 @@ public final class UploadBench implements Benchmark {
         results.derived(GROUP, "upload_1g_runs", copy.size(), "runs", "load average (1 min) " + load);
     }
 
-    /** The reference: UploadClient.upload to the reference server; the saved file is then deleted. */
-    private static void upload(Path source, InetSocketAddress server, Path uploads) throws IOException {
+    /** The reference: UploadClient.upload to the reference server (which checks size and SHA-256). */
+    private static void upload(Path source, InetSocketAddress server) throws IOException {
         Verdict verdict = UploadClient.upload(source, server, sent -> { });
         if (!verdict.ok()) {
             throw new IllegalStateException("the reference upload was refused: " + verdict.message());
         }
-        Files.delete(uploads.resolve(source.getFileName()));
     }
 
-    private static void copy(Path source, Path uploads) throws IOException {
-        Path target = uploads.resolve("copy.txt");
-        Files.copy(source, target);
-        Files.delete(target);
+    /** On the first run, checks that the seed-style upload delivered the file intact; then deletes it. */
+    private static void check(boolean verify, Path source, Path received) throws IOException {
+        if (verify && Files.mismatch(source, received) != -1) {
+            throw new IllegalStateException("the seed-style upload changed the file: " + received);
+        }
+        Files.delete(received);
     }
 
     /** The seeds' approach in Java: one readLine() and one write() per line; 1 KiB reads on the other side. */
-    private static void seedStyleJava(Path source, Path uploads, boolean verify) throws Exception {
+    private static void seedStyleJava(Path source, Path uploads) throws Exception {
         Path target = uploads.resolve("seed-java.txt");
         long size = Files.size(source);
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread receiver = Thread.ofPlatform().name("bench-seed-receiver").start(() -> {
                 try (Socket conn = listener.accept(); InputStream in = conn.getInputStream();
@@ -165,7 +173,7 @@ public final class UploadBench implements Benchmark {
                         received += n;
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    failure.set(e);
                 }
             });
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
@@ -182,10 +190,9 @@ public final class UploadBench implements Benchmark {
             }
             receiver.join();
         }
-        if (verify && Files.mismatch(source, target) != -1) {
-            throw new IllegalStateException("the seed-style Java upload changed the file");
+        if (failure.get() != null) {
+            throw failure.get();
         }
-        Files.delete(target);
     }
 
     /** The seeds' approach in Python: the script's server and client, each in its own process. */
@@ -215,7 +222,6 @@ public final class UploadBench implements Benchmark {
                 client.destroyForcibly();
             }
         }
-        Files.delete(uploads.resolve(source.getFileName()));
     }
 
     /** The Python script from bench/src/main/python, or null if there is no python3 here. */

@@ -115,7 +115,9 @@ public final class UploadServer implements Closeable {
             try {
                 header = HeaderCodec.read(in, UploadHeader.class);
             } catch (FrameException e) {
-                answerAndHangUp(client, Verdict.refused(e.getMessage()));
+                Verdict refusal = Verdict.refused(e.getMessage());
+                log(client, refusal.message());
+                answerAndHangUp(client, refusal);
                 return;
             }
             if (header.isEmpty()) {

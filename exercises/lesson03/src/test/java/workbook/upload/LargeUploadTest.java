@@ -54,7 +54,11 @@ class LargeUploadTest {
     private static final String HEAP = "-Xmx32m";
     private static final Pattern LISTENING = Pattern.compile("listening on [^\\s,]*:(\\d+)");
     private static final Duration START_PATIENCE = Duration.ofSeconds(15);
-    private static final Duration SEND_PATIENCE = Duration.ofSeconds(40);
+    /** How long one 16 MiB stretch of the body may take to send: a server that stops reading fails fast. */
+    private static final Duration STRETCH_PATIENCE = Timeouts.REPLY.multipliedBy(3);
+    private static final int STRETCH = 16;
+    /** The server still has the bytes in flight to receive and hash after the last write. */
+    private static final Duration VERDICT_PATIENCE = Timeouts.REPLY.multipliedBy(5);
 
     @TempDir
     Path sandbox;
@@ -75,8 +79,7 @@ class LargeUploadTest {
                     Socket client = Loopback.connect(proxy.port())) {
                 byte[] header = Wire.frame(Wire.yours(), Wire.headerJson("big.bin", SIZE, sha256));
                 sendStreamed(client, header, source, server, log);
-                client.setSoTimeout((int) Timeouts.REPLY.multipliedBy(5).toMillis());
-                Wire.Reply verdict = Wire.readVerdict(client, Wire.yours(), "the 256 MiB upload");
+                Wire.Reply verdict = Wire.readVerdict(client, Wire.yours(), "the 256 MiB upload", VERDICT_PATIENCE);
                 if (!verdict.ok()) {
                     fail("The 256 MiB upload should be saved, but the verdict was:\n" + verdict.shown() + tail(log));
                 }
@@ -146,21 +149,30 @@ class LargeUploadTest {
     private static void sendStreamed(Socket client, byte[] header, Path source, Process server, Path log)
             throws IOException {
         long sent = 0;
-        try (SocketWatchdog watchdog = SocketWatchdog.start(client, SEND_PATIENCE);
-                InputStream in = Files.newInputStream(source)) {
+        try (InputStream in = Files.newInputStream(source)) {
             OutputStream out = client.getOutputStream();
-            try {
-                out.write(header);
-                byte[] buffer = new byte[1 << 20];
-                for (int n; (n = in.read(buffer)) != -1; ) {
-                    out.write(buffer, 0, n);
-                    sent += n;
+            out.write(header);
+            byte[] buffer = new byte[1 << 20];
+            boolean more = true;
+            while (more) {
+                // A fresh deadline for every stretch of 16 MiB: progress, not total time, is what counts.
+                try (SocketWatchdog watchdog = SocketWatchdog.start(client, STRETCH_PATIENCE)) {
+                    try {
+                        for (int i = 0; i < STRETCH && more; i++) {
+                            int n = in.readNBytes(buffer, 0, buffer.length);
+                            out.write(buffer, 0, n);
+                            sent += n;
+                            more = n == buffer.length;
+                        }
+                        out.flush();
+                    } catch (SocketException e) {
+                        fail("Sending the 256 MiB body stopped after " + sent + " bytes: " + (watchdog.fired()
+                                ? "the next " + STRETCH + " MiB did not go out within " + STRETCH_PATIENCE.toSeconds()
+                                        + " s: the server stopped reading."
+                                : e.getMessage() + ".") + (server.isAlive() ? "" : " Your server's JVM has exited.")
+                                + tail(log));
+                    }
                 }
-                out.flush();
-            } catch (SocketException e) {
-                fail("Sending the 256 MiB body stopped after " + sent + " bytes: " + (watchdog.fired()
-                        ? "the server stopped reading for " + SEND_PATIENCE.toSeconds() + " s."
-                        : e.getMessage() + ".") + (server.isAlive() ? "" : " Your server's JVM has exited.") + tail(log));
             }
         }
     }

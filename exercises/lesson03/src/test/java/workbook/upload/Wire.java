@@ -135,7 +135,12 @@ final class Wire {
 
     /** Reads one verdict frame in {@code order}; fails, showing the bytes, if it does not come or is not a verdict. */
     static Reply readVerdict(Socket socket, ByteOrder order, String what) throws IOException {
-        Received prefix = Received.read(socket, 4, Timeouts.REPLY);
+        return readVerdict(socket, order, what, Timeouts.REPLY);
+    }
+
+    /** The same, waiting up to {@code patience} for the verdict to begin. */
+    static Reply readVerdict(Socket socket, ByteOrder order, String what, Duration patience) throws IOException {
+        Received prefix = Received.read(socket, 4, patience);
         if (prefix.bytes().length < 4) {
             Diagnostics.snapshot();
             fail("Expected the server's verdict on " + what + " (a 4-byte length, then JSON). " + prefix.story()
