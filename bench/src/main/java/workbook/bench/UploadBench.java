@@ -40,8 +40,10 @@ import workbook.upload.Verdict;
  * </ul>
  * The file is text (lines of 1 to 199 ASCII characters, 100 on average), so that the line-by-line
  * approach delivers it intact and every result can be checked. Runs alternate between the ways,
- * so a noisy neighbour slows all of them alike; each figure is a median; ratios are of medians
- * of the same run. Loopback only; every server is stopped and every file deleted.
+ * so a noisy neighbour slows all of them alike, and {@code sync} runs (untimed) before each
+ * transfer, so none pays for the previous one's disk writes. Each figure is a median with its
+ * spread; the upload/copy ratio is the median of each run's own ratio. Loopback only; every
+ * server is stopped and every file deleted.
  */
 public final class UploadBench implements Benchmark {
 
@@ -77,17 +79,22 @@ public final class UploadBench implements Benchmark {
                 upload(source, address); // warm-up: JIT and page cache, not counted
                 Files.delete(uploads.resolve(source.getFileName()));
                 for (int run = 0; run < RUNS; run++) {
-                    // Only the transfer is timed; deleting its result comes after.
+                    // Only the transfer is timed; deleting its result comes after. Before each, the
+                    // dirty pages of the last one are flushed, so none pays for another's disk writes.
+                    settle();
                     copy.add(time(() -> Files.copy(source, uploads.resolve("copy.txt"))));
                     Files.delete(uploads.resolve("copy.txt"));
+                    settle();
                     sha.add(time(() -> UploadHeader.of(source)));
                     reference.add(time(() -> upload(source, address)));
                     Files.delete(uploads.resolve(source.getFileName()));
                     if (run < SLOW_RUNS) {
                         boolean verify = run == 0;
+                        settle();
                         seedJava.add(time(() -> seedStyleJava(source, uploads)));
                         check(verify, source, uploads.resolve("seed-java.txt"));
                         if (python != null) {
+                            settle();
                             seedPython.add(time(() -> seedStylePython(python, source, uploads)));
                             check(verify, source, uploads.resolve(source.getFileName()));
                         }
@@ -267,6 +274,21 @@ public final class UploadBench implements Benchmark {
                 out.write(block, 0, n);
                 written += n;
             }
+        }
+    }
+
+    /**
+     * Asks the system to write its dirty pages to disk ({@code sync}, where there is one), untimed:
+     * 1 GiB written into the page cache is flushed later, and would slow whichever run came next.
+     */
+    private static void settle() throws InterruptedException {
+        try {
+            Process sync = new ProcessBuilder("sync").inheritIO().start();
+            if (!sync.waitFor(120, TimeUnit.SECONDS)) {
+                sync.destroyForcibly();
+            }
+        } catch (IOException noSync) {
+            // not on this system: the figures are a little noisier
         }
     }
 
