@@ -58,7 +58,7 @@ class LargeUploadTest {
     private static final Duration STRETCH_PATIENCE = Timeouts.REPLY.multipliedBy(3);
     private static final int STRETCH = 16;
     /** The server still has the bytes in flight to receive and hash after the last write. */
-    private static final Duration VERDICT_PATIENCE = Timeouts.REPLY.multipliedBy(5);
+    private static final Duration VERDICT_PATIENCE = Timeouts.REPLY.multipliedBy(2);
 
     @TempDir
     Path sandbox;
