@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,8 +143,8 @@ public final class LossyUdpProxy implements AutoCloseable {
             return known; // beyond MAX_CLIENTS new clients are ignored: a check never needs that many
         }
         try {
+            // Not connected: a connected Java socket silently sends nothing for an empty datagram.
             DatagramSocket upstream = openSocket();
-            upstream.connect(target);
             Client client = new Client(clientsInOrder.size() + 1, address, upstream);
             clients.put(address, client);
             clientsInOrder.add(client);
@@ -184,7 +183,7 @@ public final class LossyUdpProxy implements AutoCloseable {
             String name = "client " + number + " (" + show(address) + ")";
             long upSeed = new SplittableRandom(plan.seed()).nextLong() + 2L * number;
             this.up = new Direction(name + " → server", new SplittableRandom(upSeed),
-                    new DatagramSender(upstream, null));
+                    new DatagramSender(upstream, target));
             this.down = new Direction("server → " + name, new SplittableRandom(upSeed + 1),
                     new DatagramSender(front, address));
         }
@@ -196,23 +195,20 @@ public final class LossyUdpProxy implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 try {
                     upstream.receive(packet);
-                } catch (PortUnreachableException e) {
-                    up.note("the server's port was unreachable (nothing listening?)");
-                    continue;
                 } catch (IOException e) {
                     return; // closed
                 }
-                down.arrived(copy(packet));
+                if (target.equals(packet.getSocketAddress())) { // anyone else's datagram is not a reply
+                    down.arrived(copy(packet));
+                }
             }
         }
     }
 
-    /** Where one direction's datagrams go: a connected socket (destination null) or an address. */
+    /** Where one direction's datagrams go: from this socket to that address. */
     private record DatagramSender(DatagramSocket socket, InetSocketAddress destination) {
         void send(byte[] datagram) throws IOException {
-            socket.send(destination == null
-                    ? new DatagramPacket(datagram, datagram.length)
-                    : new DatagramPacket(datagram, datagram.length, destination));
+            socket.send(new DatagramPacket(datagram, datagram.length, destination));
         }
     }
 
