@@ -75,7 +75,7 @@ public final class ChatServer implements Closeable {
             }
             InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
             if (members.put(sender, Boolean.TRUE) == null) {
-                log(sender + " joined (" + members.size() + " in the room)");
+                log(show(sender) + " joined (" + members.size() + " in the room)");
             }
             if (packet.getLength() > 0) {
                 relay(sender, packet);

@@ -112,7 +112,8 @@ public final class UdpUpperServer implements Closeable {
     }
 
     private static void log(DatagramPacket packet, String event) {
-        System.out.println("[server] " + packet.getSocketAddress() + " " + event);
+        InetSocketAddress peer = (InetSocketAddress) packet.getSocketAddress();
+        System.out.println("[server] " + peer.getAddress().getHostAddress() + ":" + peer.getPort() + " " + event);
     }
 
     /**
