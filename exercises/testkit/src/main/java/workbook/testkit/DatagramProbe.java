@@ -12,8 +12,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -48,6 +50,8 @@ public final class DatagramProbe implements AutoCloseable {
     private final DatagramSocket socket;
     private final int port;
     private final List<Datagram> received = new CopyOnWriteArrayList<>();
+    /** Datagrams that {@link #describe()} found waiting in the socket: the next receive() returns them first. */
+    private final Deque<Datagram> waiting = new ConcurrentLinkedDeque<>();
 
     private DatagramProbe(String name, DatagramSocket socket) {
         this.name = name;
@@ -100,6 +104,11 @@ public final class DatagramProbe implements AutoCloseable {
 
     /** Waits up to {@code patience} for the next datagram; empty if none came. */
     public Optional<Datagram> receive(Duration patience) throws IOException {
+        Datagram early = waiting.poll();
+        if (early != null) {
+            received.add(early);
+            return Optional.of(early);
+        }
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -115,11 +124,15 @@ public final class DatagramProbe implements AutoCloseable {
             } catch (PortUnreachableException e) {
                 continue; // a report about an earlier send (only connected sockets get those); keep waiting
             }
-            Datagram datagram = new Datagram((InetSocketAddress) packet.getSocketAddress(),
-                    Arrays.copyOf(packet.getData(), packet.getLength()));
+            Datagram datagram = datagramOf(packet);
             received.add(datagram);
             return Optional.of(datagram);
         }
+    }
+
+    private static Datagram datagramOf(DatagramPacket packet) {
+        return new Datagram((InetSocketAddress) packet.getSocketAddress(),
+                Arrays.copyOf(packet.getData(), packet.getLength()));
     }
 
     /**
@@ -164,12 +177,43 @@ public final class DatagramProbe implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** What this probe received so far, datagram by datagram. */
+    /**
+     * What reached this probe so far, datagram by datagram: those the check read, then those still waiting in the
+     * socket (a reply that went to the wrong client shows up there). Waiting ones are kept for the next receive().
+     */
     public String describe() {
-        List<byte[]> all = received.stream().map(Datagram::data).toList();
-        return "The check's UDP socket '" + name + "' (port " + port() + ") received " + all.size()
-                + (all.size() == 1 ? " datagram" : " datagrams") + (all.isEmpty() ? "." : " (| between datagrams):\n"
-                + Bytes.indent(Bytes.show(all)));
+        collectWaiting();
+        List<byte[]> read = received.stream().map(Datagram::data).toList();
+        List<byte[]> unread = waiting.stream().map(Datagram::data).toList();
+        StringBuilder s = new StringBuilder("The check's UDP socket '" + name + "' (port " + port() + ") received "
+                + count(read.size()) + (read.isEmpty() ? "" : " (| between datagrams):\n" + Bytes.indent(Bytes.show(read))));
+        if (!unread.isEmpty()) {
+            s.append(read.isEmpty() ? "; " : "and ").append(unread.size()).append(read.isEmpty() ? "" : " more")
+                    .append(unread.size() == 1 ? " datagram" : " datagrams")
+                    .append(" arrived that the check had not read yet:\n").append(Bytes.indent(Bytes.show(unread)));
+        }
+        return s.toString().stripTrailing() + (read.isEmpty() && unread.isEmpty() ? "." : "");
+    }
+
+    /** Moves datagrams already waiting in the socket (at most a few) into {@link #waiting}, without blocking long. */
+    private void collectWaiting() {
+        if (socket.isClosed()) {
+            return;
+        }
+        try {
+            socket.setSoTimeout(1);
+            for (int i = 0; i < 16; i++) {
+                DatagramPacket packet = new DatagramPacket(new byte[BUFFER], BUFFER);
+                socket.receive(packet);
+                waiting.add(datagramOf(packet));
+            }
+        } catch (IOException e) {
+            // nothing more waiting (a timeout), or the socket was closed meanwhile
+        }
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " datagram" : " datagrams");
     }
 
     @Override

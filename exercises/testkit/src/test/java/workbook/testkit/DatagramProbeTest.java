@@ -35,6 +35,19 @@ class DatagramProbeTest {
     }
 
     @Test
+    void itsDescriptionShowsDatagramsNotReadYetWithoutLosingThem() throws Exception {
+        try (DatagramProbe a = DatagramProbe.open("a"); DatagramProbe b = DatagramProbe.open("b")) {
+            a.send(b.port(), "one");
+            b.expect("one", "the first");
+            a.send(b.port(), "two");
+            Thread.sleep(50);
+            assertThat(b.describe()).contains("received 1 datagram", "1 more datagram arrived that the check had not"
+                    + " read yet", "\"two\"");
+            b.expect("two", "the second, still there after describe()");
+        }
+    }
+
+    @Test
     void anUnusedPortHasNobodyBehindIt() throws Exception {
         int port = DatagramProbe.unusedPort();
         try (DatagramProbe a = DatagramProbe.open("a")) {
