@@ -19,14 +19,19 @@ import java.util.Map;
  * anything. The label is the sender's address, the only name UDP knows.
  * <pre>
 <!-- tag::wire-format[] -->
-  to the room:   the message, any bytes (an empty datagram only joins)
-  from the room: '[' sender's address ']' ' ' then the message, byte for byte
+  to the room:   the message, any bytes
+                 (an empty datagram only joins)
+  from the room: a label, then the message byte for byte
 
-  BEFORE (from 127.0.0.1:50123)        AFTER (to every other member)
-  +-----+-----+                        +-----+-----------------+-----+-----+-----+-----+
-  | 'h' | 'i' |             ==>        | '[' | 127.0.0.1:50123 | ']' | ' ' | 'h' | 'i' |
-  +-----+-----+                        +-----+-----------------+-----+-----+-----+-----+
-   2 bytes                              20 bytes: an 18-byte label, then the message
+  BEFORE: 2 bytes from 127.0.0.1:50123
+  +----+----+
+  |'h' |'i' |
+  +----+----+
+  AFTER: 20 bytes to every other member
+  +----+-----------------+----+----+----+----+
+  |'[' | 127.0.0.1:50123 |']' |' ' |'h' |'i' |
+  +----+-----------------+----+----+----+----+
+  |------ label: 18 bytes ---------|message  |
 <!-- end::wire-format[] -->
  * </pre>
  * Methods for the caller: {@link #bind}, {@link #port}, {@link #serveForever}, {@link #close}.
@@ -85,16 +90,16 @@ public final class ChatServer implements Closeable {
     /** Sends the message, labelled, to every member but its sender. */
     private void relay(InetSocketAddress sender, DatagramPacket packet) {
         String label = "[" + show(sender) + "] "; // ASCII only: one byte per character
-        // tag::starter-relay[]
         int length = label.length() + packet.getLength();
         if (length > MAX_DATAGRAM) {
             tellTooLong(sender, packet.getLength(), MAX_DATAGRAM - label.length());
             return;
         }
+        // tag::starter-relay[]
         // TODO(step 3): The same trap as in UdpUpperServer: getData() is the whole
         //  reused buffer, so a short message after a long one carries the long one's
         //  tail. Relay exactly this datagram's bytes after the label: bytes, not text.
-        String text = new String(packet.getData()).trim(); // trim(): drop the zeros after the text
+        String text = new String(packet.getData()).trim(); // trim(): drop the zeros
         byte[] message = (label + text).getBytes();
         // end::starter-relay[]
         int count = 0;

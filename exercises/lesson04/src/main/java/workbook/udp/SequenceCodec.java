@@ -10,16 +10,17 @@ import java.util.Objects;
  *
  * <pre>
 <!-- tag::wire-format[] -->
-  one datagram = sequence number in ASCII digits, one space, payload
+  one datagram = sequence number in ASCII digits, a space,
+                 then the payload
 
-  BEFORE DECODE (7 bytes)                          AFTER DECODE
-  +-----+-----+-----+-----+-----+-----+-----+
-  | '4' | '2' | ' ' | 'H' | 'E' | 'Y' | '!' |  ==>  sequence 42
-  |  34 |  32 |  20 |  48 |  45 |  59 |  21 |       payload "HEY!"
-  +-----+-----+-----+-----+-----+-----+-----+
-  |-sequence--| SP  |------- payload -------|
-   1 to 10     0x20  0 to 65,496 bytes,
-   digits            any values
+  BEFORE DECODE (7 bytes)              AFTER DECODE
+  +----+----+----+----+----+----+----+
+  |'4' |'2' |' ' |'H' |'E' |'Y' |'!' |  ==>  sequence 42
+  | 34 | 32 | 20 | 48 | 45 | 59 | 21 |       payload "HEY!"
+  +----+----+----+----+----+----+----+
+  |sequence | SP |     payload       |
+   1 to 10    0x20  0 to 65,496 bytes,
+   digits           any values
 <!-- end::wire-format[] -->
  * </pre>
  * For example {@code { '4', '2', ' ', 'H', 'E', 'Y', '!' }} decodes to sequence 42 with payload
@@ -52,20 +53,27 @@ public final class SequenceCodec {
     // tag::encode[]
     public static byte[] encode(int sequence, byte[] payload) {
         if (sequence < 0) {
-            throw new IllegalArgumentException("sequence must not be negative: " + sequence);
+            throw new IllegalArgumentException(
+                    "sequence must not be negative: " + sequence);
         }
-        byte[] digits = Integer.toString(sequence).getBytes(StandardCharsets.US_ASCII);
+        byte[] digits = Integer.toString(sequence)
+                .getBytes(StandardCharsets.US_ASCII);
         int length = digits.length + 1 + payload.length;
         if (length > MAX_DATAGRAM) {
-            throw new IllegalArgumentException("payload too long for one datagram: " + payload.length
-                    + " bytes (at most " + (MAX_DATAGRAM - digits.length - 1) + " with sequence " + sequence + ")");
+            throw tooLong(payload.length, MAX_DATAGRAM - digits.length - 1);
         }
         byte[] datagram = Arrays.copyOf(digits, length);
         datagram[digits.length] = ' ';
-        System.arraycopy(payload, 0, datagram, digits.length + 1, payload.length);
+        System.arraycopy(payload, 0,
+                datagram, digits.length + 1, payload.length);
         return datagram;
     }
     // end::encode[]
+
+    private static IllegalArgumentException tooLong(int size, int limit) {
+        return new IllegalArgumentException("payload too long for one datagram: " + size + " bytes (at most "
+                + limit + ")");
+    }
 
     /**
      * Decodes {@code length} bytes of {@code data} from {@code offset} (as a DatagramPacket hands them out).

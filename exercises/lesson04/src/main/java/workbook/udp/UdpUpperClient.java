@@ -98,7 +98,7 @@ public final class UdpUpperClient implements Closeable {
         //  forever. Wait at most firstTimeout for the reply; if none came, send the
         //  same datagram again and wait twice as long (at most MAX_BACKOFF times
         //  firstTimeout); after maxTries tries, give up with a NoReplyException.
-        //  And a "port unreachable" from receive() is one more lost try, not the end.
+        //  A "port unreachable" from receive() is one more lost try, not the end.
         send(datagram);
         while (true) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -107,7 +107,8 @@ public final class UdpUpperClient implements Closeable {
             if (reply.isPresent()) {
                 return reply.get();
             }
-            // Any other number: a duplicate, or a latecomer from an earlier request.
+            // Any other number: a duplicate, or a latecomer from an earlier
+            // request. Drop it and wait on.
         }
     }
     // end::starter-request[]
@@ -129,7 +130,8 @@ public final class UdpUpperClient implements Closeable {
     private static Optional<byte[]> payloadIfNumbered(DatagramPacket packet, int sequence) {
         try {
             SequenceCodec.Numbered reply = SequenceCodec.decode(
-                    packet.getData(), packet.getOffset(), packet.getLength());
+                    packet.getData(), packet.getOffset(),
+                    packet.getLength());
             return reply.sequence() == sequence
                     ? Optional.of(reply.payload()) : Optional.empty();
         } catch (MalformedDatagramException e) {

@@ -75,13 +75,13 @@ public final class UdpUpperServer implements Closeable {
             //  buffer is reused: after a long datagram, a short one comes back with the
             //  long one's tail. Answer with exactly this datagram's bytes (the packet
             //  knows where they start and how many there are): bytes, not text.
-            String text = new String(request.getData()).trim(); // trim(): drop the zeros after the text
+            String text = new String(request.getData()).trim(); // trim(): drop the zeros
             byte[] reply = text.getBytes();
             AsciiUpper.upperCaseInPlace(reply, 0, reply.length);
             // TODO(step 4): There is no connection in UDP, so there is no "the client":
             //  any number of clients share this socket. Answer each datagram's sender.
             if (client == null) {
-                client = request.getSocketAddress(); // the first to write to us is our client
+                client = request.getSocketAddress(); // the first to write is our client
             }
             sendOrLog(new DatagramPacket(reply, reply.length, client));
         }

@@ -1,5 +1,7 @@
 package workbook.udp;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,21 +58,26 @@ public final class ChatClient {
             return 1;
         }
         // tag::threads[]
-        Thread receiver = new Thread(() -> printIncoming(socket, server, out), "chat-receiver");
-        receiver.setDaemon(true); // never keeps the program alive on its own
+        Runnable printer = () -> printIncoming(socket, server, out);
+        Thread receiver = new Thread(printer, "chat-receiver");
+        receiver.setDaemon(true); // never keeps the program alive
         receiver.start();
         try {
-            send(socket, new byte[0], server); // join: an empty datagram is a datagram too
-            out.println("Joined the room at " + ChatServer.show(server) + ". Type a message; Ctrl-D leaves.");
+            send(socket, new byte[0], server); // join: empty is ok
+            out.println(joined(server));
             return typeAndSend(keyboard, out, err, socket, server);
         } catch (IOException e) {
             err.println("Chat failed: " + e.getMessage());
             return 1;
         } finally {
-            socket.close(); // ends the receiver's receive() with an exception
+            socket.close(); // ends the receiver's receive()
             join(receiver);
         }
         // end::threads[]
+    }
+
+    private static String joined(InetSocketAddress server) {
+        return "Joined the room at " + ChatServer.show(server) + ". Type a message; Ctrl-D leaves.";
     }
 
     /** The main thread: reads the keyboard and sends each line as one datagram. */
@@ -98,27 +105,27 @@ public final class ChatClient {
     }
 
     /** The receiver thread: prints every datagram from the room as it arrives, until the socket is closed. */
-    // tag::receive[]
     private static void printIncoming(DatagramSocket socket, InetSocketAddress server, PrintStream out) {
         byte[] buffer = new byte[BUFFER_SIZE];
         while (true) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            // tag::receive[]
             try {
                 socket.receive(packet);
             } catch (IOException e) {
                 return; // the socket was closed: we are leaving
             }
             if (!server.equals(packet.getSocketAddress())) {
-                continue; // not from the room: anyone can send us a datagram
+                continue; // not from the room: anyone may send to us
             }
-            String text = new String(packet.getData(), packet.getOffset(), packet.getLength(),
-                    StandardCharsets.UTF_8);
-            // \r: back to the start of the prompt's line, so the message takes its place.
+            String text = new String(packet.getData(),
+                    packet.getOffset(), packet.getLength(), UTF_8);
+            // \r: back to the start of the line, over the prompt.
             out.print("\r" + text + "\n" + PROMPT);
             out.flush();
+            // end::receive[]
         }
     }
-    // end::receive[]
 
     private static void send(DatagramSocket socket, byte[] message, InetSocketAddress server) throws IOException {
         socket.send(new DatagramPacket(message, message.length, server));

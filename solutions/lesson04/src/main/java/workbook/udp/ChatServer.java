@@ -20,14 +20,19 @@ import java.util.Map;
  * anything. The label is the sender's address, the only name UDP knows.
  * <pre>
 <!-- tag::wire-format[] -->
-  to the room:   the message, any bytes (an empty datagram only joins)
-  from the room: '[' sender's address ']' ' ' then the message, byte for byte
+  to the room:   the message, any bytes
+                 (an empty datagram only joins)
+  from the room: a label, then the message byte for byte
 
-  BEFORE (from 127.0.0.1:50123)        AFTER (to every other member)
-  +-----+-----+                        +-----+-----------------+-----+-----+-----+-----+
-  | 'h' | 'i' |             ==>        | '[' | 127.0.0.1:50123 | ']' | ' ' | 'h' | 'i' |
-  +-----+-----+                        +-----+-----------------+-----+-----+-----+-----+
-   2 bytes                              20 bytes: an 18-byte label, then the message
+  BEFORE: 2 bytes from 127.0.0.1:50123
+  +----+----+
+  |'h' |'i' |
+  +----+----+
+  AFTER: 20 bytes to every other member
+  +----+-----------------+----+----+----+----+
+  |'[' | 127.0.0.1:50123 |']' |' ' |'h' |'i' |
+  +----+-----------------+----+----+----+----+
+  |------ label: 18 bytes ---------|message  |
 <!-- end::wire-format[] -->
  * </pre>
  * Methods for the caller: {@link #bind}, {@link #port}, {@link #serveForever}, {@link #close}.
@@ -86,16 +91,18 @@ public final class ChatServer implements Closeable {
     /** Sends the message, labelled, to every member but its sender. */
     private void relay(InetSocketAddress sender, DatagramPacket packet) {
         String label = "[" + show(sender) + "] "; // ASCII only: one byte per character
-        // tag::relay[]
         int length = label.length() + packet.getLength();
         if (length > MAX_DATAGRAM) {
             tellTooLong(sender, packet.getLength(), MAX_DATAGRAM - label.length());
             return;
         }
-        // The message is the packet's bytes from getOffset(), getLength() of
-        // them; the buffer beyond holds leftovers of longer, older messages.
-        byte[] message = Arrays.copyOf(label.getBytes(StandardCharsets.US_ASCII), length);
-        System.arraycopy(packet.getData(), packet.getOffset(), message, label.length(), packet.getLength());
+        // tag::relay[]
+        // The message: getLength() bytes from getOffset(); the rest
+        // of the buffer is left over from longer, older messages.
+        byte[] message = Arrays.copyOf(
+                label.getBytes(StandardCharsets.US_ASCII), length);
+        System.arraycopy(packet.getData(), packet.getOffset(),
+                message, label.length(), packet.getLength());
         // end::relay[]
         int count = 0;
         for (InetSocketAddress member : members.keySet()) {

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  *   mvn -q compile exec:exec@demo -pl lesson04 -Ddemo.main=workbook.udp.UdpFacts
  * </pre>
- * Two sockets, a and b, send each other datagrams; no server, no connection.
+ * Two sockets, {@code a} and {@code b}, send each other datagrams: no server, no connection.
+ * {@code toB} is b's address.
  */
 public final class UdpFacts {
 
@@ -35,70 +36,74 @@ public final class UdpFacts {
     }
 
     /** Two sends, two receives: UDP never glues datagrams together (no 粘包, "sticky packets"). */
-    // tag::boundaries[]
     static void boundariesAreKept(DatagramSocket a, DatagramSocket b, SocketAddress toB) throws IOException {
+        // tag::boundaries[]
         a.send(new DatagramPacket("hello".getBytes(), 5, toB));
         a.send(new DatagramPacket("world".getBytes(), 5, toB));
-        System.out.println("1. Two sends arrive as two datagrams: \""
-                + receive(b, 1024) + "\" then \"" + receive(b, 1024) + "\"");
+        String first = receive(b);
+        String second = receive(b);
+        // end::boundaries[]
+        System.out.println("1. Two sends arrive as two datagrams: \"" + first + "\", then \"" + second + "\"");
     }
-    // end::boundaries[]
 
     /** An empty datagram is sent and received: receive() returns with a length of 0. */
-    // tag::empty[]
     static void emptyDatagrams(DatagramSocket a, DatagramSocket b, SocketAddress toB) throws IOException {
+        // tag::empty[]
         a.send(new DatagramPacket(new byte[0], 0, toB));
-        DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
-        b.receive(packet);
-        System.out.println("2. An empty datagram arrives: length " + packet.getLength());
+        var packet = new DatagramPacket(new byte[1024], 1024);
+        b.receive(packet); // returns: a datagram has arrived
+        // end::empty[]
+        System.out.println("2. An empty datagram arrives: getLength() = " + packet.getLength());
     }
-    // end::empty[]
 
     /** A datagram longer than the buffer is cut to fit, without an error, and the rest is gone. */
-    // tag::truncation[]
     static void truncation(DatagramSocket a, DatagramSocket b, SocketAddress toB) throws IOException {
+        // tag::truncation[]
         a.send(new DatagramPacket(new byte[2000], 2000, toB));
-        DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
+        var packet = new DatagramPacket(new byte[1024], 1024);
         b.receive(packet); // no exception, no warning
-        System.out.println("3. 2000 bytes sent, 1024-byte buffer: getLength() = " + packet.getLength()
-                + "; the next receive gets " + receive(b, 1024));
+        int length = packet.getLength(); // 1024: the rest is gone
+        String next = receive(b); // the next datagram, if any
+        // end::truncation[]
+        System.out.println("3. 2000 bytes sent, a 1024-byte buffer: getLength() = " + length
+                + "; the next receive() gets " + next);
     }
-    // end::truncation[]
 
     /** 65,507 bytes fit in one datagram over IPv4; one more byte, and send() throws. */
-    // tag::limit[]
     static void sizeLimit(DatagramSocket a, SocketAddress toB) throws IOException {
+        // tag::limit[]
         a.send(new DatagramPacket(new byte[65_507], 65_507, toB));
         try {
-            a.send(new DatagramPacket(new byte[65_508], 65_508, toB));
+            byte[] tooLong = new byte[65_508];
+            a.send(new DatagramPacket(tooLong, tooLong.length, toB));
         } catch (IOException e) {
-            System.out.println("4. 65,507 bytes sent; 65,508 bytes: " + e);
+            System.out.println("4. 65,507 bytes: sent; 65,508: " + e);
         }
+        // end::limit[]
     }
-    // end::limit[]
 
     /** Sending to a port where nothing listens: silence, unless the socket is connected. */
-    // tag::unreachable[]
     static void noServer() throws IOException {
         SocketAddress nobody;
         try (DatagramSocket gone = open()) {
-            nobody = gone.getLocalSocketAddress(); // a port that was free a moment ago
+            nobody = gone.getLocalSocketAddress(); // free a moment ago
+        }
+        // tag::unreachable[]
+        try (DatagramSocket s = open()) { // not connected
+            s.send(new DatagramPacket(new byte[] {'?'}, 1, nobody));
+            System.out.println("5. Unconnected: " + receive(s));
         }
         try (DatagramSocket s = open()) {
-            s.send(new DatagramPacket(new byte[] {'?'}, 1, nobody)); // no error
-            System.out.println("5. Unconnected: send() is fine, then receive() gets " + receive(s, 1024));
+            s.connect(nobody); // sends nothing: sets a peer
+            s.send(new DatagramPacket(new byte[] {'?'}, 1));
+            System.out.println("   Connected:   " + receive(s));
         }
-        try (DatagramSocket s = open()) {
-            s.connect(nobody);
-            s.send(new DatagramPacket(new byte[] {'?'}, 1)); // no error either
-            System.out.println("   Connected:   send() is fine, then receive() gets " + receive(s, 1024));
-        }
+        // end::unreachable[]
     }
-    // end::unreachable[]
 
     /** The next datagram as text, or what happened instead within PATIENCE_MS. */
-    private static String receive(DatagramSocket socket, int bufferSize) {
-        DatagramPacket packet = new DatagramPacket(new byte[bufferSize], bufferSize);
+    private static String receive(DatagramSocket socket) {
+        DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
         try {
             socket.setSoTimeout(PATIENCE_MS);
             socket.receive(packet);

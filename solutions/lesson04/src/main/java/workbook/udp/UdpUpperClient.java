@@ -99,31 +99,43 @@ public final class UdpUpperClient implements Closeable {
         unreachable = false;
         long start = System.nanoTime();
         Duration timeout = firstTimeout;
+        // tag::retry-loop[]
         for (int tries = 1; tries <= maxTries; tries++) {
-            send(datagram); // the same datagram every time: same number
-            Optional<byte[]> reply = awaitReply(sequence, System.nanoTime() + timeout.toNanos());
+            send(datagram); // the same datagram: the same number
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Optional<byte[]> reply = awaitReply(sequence, deadline);
             if (reply.isPresent()) {
                 return reply.get();
             }
-            // Lost, or just slow? Wait longer next time: a busy
-            // server or network is not helped by a flood of retries.
-            Duration doubled = timeout.multipliedBy(2);
-            Duration cap = firstTimeout.multipliedBy(MAX_BACKOFF);
-            timeout = doubled.compareTo(cap) < 0 ? doubled : cap;
+            timeout = longer(timeout);
         }
-        throw new NoReplyException(server, maxTries, Duration.ofNanos(System.nanoTime() - start), unreachable);
+        // end::retry-loop[]
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        throw new NoReplyException(server, maxTries, waited, unreachable);
     }
     // end::request[]
 
+    /**
+     * The next try's wait: twice this one, up to {@code MAX_BACKOFF} times the first. Lost, or only slow? A busy
+     * server or network is not helped by a flood of retries (exponential backoff).
+     */
+    private Duration longer(Duration timeout) {
+        Duration doubled = timeout.multipliedBy(2);
+        Duration cap = firstTimeout.multipliedBy(MAX_BACKOFF);
+        return doubled.compareTo(cap) < 0 ? doubled : cap;
+    }
+
     /** Waits until {@code deadline} for the reply numbered {@code sequence}, dropping any other; empty if none came. */
     // tag::await[]
-    private Optional<byte[]> awaitReply(int sequence, long deadline) throws IOException {
+    private Optional<byte[]> awaitReply(int sequence, long deadline)
+            throws IOException {
         while (true) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return Optional.empty();
             }
-            socket.setSoTimeout((int) left);
+            // At least 1 ms: a timeout of 0 would mean "wait forever".
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
@@ -161,7 +173,8 @@ public final class UdpUpperClient implements Closeable {
     private static Optional<byte[]> payloadIfNumbered(DatagramPacket packet, int sequence) {
         try {
             SequenceCodec.Numbered reply = SequenceCodec.decode(
-                    packet.getData(), packet.getOffset(), packet.getLength());
+                    packet.getData(), packet.getOffset(),
+                    packet.getLength());
             return reply.sequence() == sequence
                     ? Optional.of(reply.payload()) : Optional.empty();
         } catch (MalformedDatagramException e) {

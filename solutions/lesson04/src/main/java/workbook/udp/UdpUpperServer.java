@@ -59,21 +59,24 @@ public final class UdpUpperServer implements Closeable {
      */
     public void serveForever() throws IOException {
         // tag::serve[]
-        // One buffer for every datagram: as large as a datagram can be,
-        // or receive() would cut a longer one short, without a word.
+        // One buffer for every datagram, as large as a datagram can be:
+        // receive() cuts a longer datagram short, without a word.
         byte[] buffer = new byte[BUFFER_SIZE];
         while (true) {
             DatagramPacket request = new DatagramPacket(buffer, buffer.length);
             if (!receiveOrClosed(request)) {
                 return;
             }
-            // The datagram is buffer[offset .. offset + length): whatever lies
-            // beyond is left over from earlier, longer datagrams.
-            AsciiUpper.upperCaseInPlace(buffer, request.getOffset(), request.getLength());
-            // Each datagram carries its sender's address: answer that one.
-            DatagramPacket reply = new DatagramPacket(buffer, request.getOffset(), request.getLength(),
-                    request.getSocketAddress());
-            sendOrLog(reply);
+            // tag::echo[]
+            // The datagram: getLength() bytes from getOffset(). The
+            // rest of the buffer is left over from longer datagrams.
+            int offset = request.getOffset();
+            int length = request.getLength();
+            AsciiUpper.upperCaseInPlace(buffer, offset, length);
+            // Each datagram carries its sender's address: reply there.
+            sendOrLog(new DatagramPacket(buffer, offset, length,
+                    request.getSocketAddress()));
+            // end::echo[]
         }
         // end::serve[]
     }
