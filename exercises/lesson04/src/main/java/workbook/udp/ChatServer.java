@@ -31,7 +31,7 @@ import java.util.Map;
   +----+-----------------+----+----+----+----+
   |'[' | 127.0.0.1:50123 |']' |' ' |'h' |'i' |
   +----+-----------------+----+----+----+----+
-  |------ label: 18 bytes ---------|message  |
+  |------- label: 18 bytes --------| message |
 <!-- end::wire-format[] -->
  * </pre>
  * Methods for the caller: {@link #bind}, {@link #port}, {@link #serveForever}, {@link #close}.
