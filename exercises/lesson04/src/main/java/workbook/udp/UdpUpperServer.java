@@ -25,8 +25,6 @@ import java.net.SocketException;
  */
 public final class UdpUpperServer implements Closeable {
 
-    /** Room for the largest datagram there can be: UDP's length field has 16 bits. */
-    static final int BUFFER_SIZE = 65_535;
     private static final int DEFAULT_PORT = 8080;
 
     private final DatagramSocket socket;
