@@ -87,16 +87,23 @@ public final class CommandServer implements Closeable {
         FrameReader requests = new FrameReader(in, MAX_COMMAND_LENGTH);
         FrameWriter replies = new FrameWriter(out);
         try {
-            for (Optional<byte[]> request; (request = requests.readFrame()).isPresent(); ) {
-                String command = new String(request.get(), StandardCharsets.UTF_8);
+            // tag::serve-loop[]
+            while (true) {
+                Optional<byte[]> request = requests.readFrame();
+                if (request.isEmpty()) {
+                    return; // hung up between two commands
+                }
+                String command = utf8(request.get());
                 byte[] output = commands.run(command);
                 logCommand(command, output.length);
                 replies.writeFrame(output);
             }
+            // end::serve-loop[]
         } catch (FrameTooLongException e) {
             // Say why, then hang up: where the next frame
             // starts is unknown once one is skipped unread.
-            replies.writeFrame(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            replies.writeFrame(("error: " + e.getMessage() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             throw e;
         }
     }
@@ -122,6 +129,10 @@ public final class CommandServer implements Closeable {
         if (client != null) {
             client.close();
         }
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Logs a command with its control characters shown as '?', so a client cannot drive the server's terminal. */

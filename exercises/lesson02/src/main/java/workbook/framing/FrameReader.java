@@ -12,8 +12,6 @@ import java.util.Optional;
  *
  * <pre>
 <!-- tag::wire-format[] -->
-One frame = a 4-byte length, then exactly that many bytes.
-
 +----------------------+------------------------+
 | length               | payload                |
 | 4 bytes, unsigned,   | `length` bytes: a      |
@@ -98,17 +96,19 @@ public final class FrameReader {
      * @throws EOFException if the stream ends first; the message says how many bytes did arrive
      */
     // tag::starter-read-exactly[]
-    public static void readExactly(InputStream in, byte[] buffer,
-            int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
+    public static void readExactly(InputStream in,
+            byte[] buffer, int offset, int length)
+            throws IOException {
+        Objects.checkFromIndexSize(
+                offset, length, buffer.length);
         // TODO(step 1): read() may return fewer bytes than asked for: as few
         //  as one. Keep reading until all `length` bytes are there. If the
         //  stream ends first, throw an EOFException that says how many
         //  bytes did arrive: a short message must never pass for a whole one.
         int n = in.read(buffer, offset, length);
         if (n == -1) {
-            throw new EOFException("expected " + length
-                    + " bytes, but the stream ended");
+            throw new EOFException("0 of " + length
+                    + " bytes arrived, then the stream ended");
         }
     }
     // end::starter-read-exactly[]

@@ -45,12 +45,13 @@ public final class StickyDemo {
     // tag::two-writes[]
     static List<byte[]> twoWritesOneRead() throws IOException {
         try (Connection c = Connection.open()) {
-            c.client.out.write(HELLO);                // write #1
-            c.client.out.write(WORLD);                // write #2
-            c.server.awaitAllSentBy(c.client);        // busy until both arrived
+            c.client.out.write(HELLO);         // write #1
+            c.client.out.write(WORLD);         // write #2
+            // The receiver is busy until both have arrived.
+            c.server.awaitAllSentBy(c.client);
             byte[] buffer = new byte[1024];
-            int n = c.server.in.read(buffer);         // read #1
-            return List.of(Arrays.copyOf(buffer, n)); // "helloworld"
+            int n = c.server.in.read(buffer);  // read #1
+            return List.of(Arrays.copyOf(buffer, n));
         }
     }
     // end::two-writes[]
@@ -117,18 +118,18 @@ public final class StickyDemo {
         System.out.println();
         System.out.println("1. The sender writes \"hello\", then \"world\": two writes.");
         System.out.println("   The receiver reads once both have arrived.");
-        System.out.println("     no length, one read(1024):  " + show(twoWritesOneRead()) + "   <- glued");
-        System.out.println("     framed, readFrame():        " + show(twoFramesTwoMessages()));
+        System.out.println("     unframed, read(1024):  " + show(twoWritesOneRead()) + "  <- glued");
+        System.out.println("     framed, readFrame():   " + show(twoFramesTwoMessages()));
         System.out.println();
         System.out.println("2. The client sends \"" + COMMANDS.get(0) + "\" (a 3000-byte output), then \""
                 + COMMANDS.get(1) + "\".");
         List<byte[]> raw = repliesWithoutLength();
         List<byte[]> framed = repliesWithLength();
-        String[] notes = {"   <- only its start", "   <- the FIRST output's middle"};
+        String[] notes = {"  <- its start", "  <- from reply 1"};
         for (int i = 0; i < COMMANDS.size(); i++) {
             System.out.println("   reply to \"" + COMMANDS.get(i) + "\":");
-            System.out.println("     no length, one read(1024):  " + show(List.of(raw.get(i))) + notes[i]);
-            System.out.println("     framed, readFrame():        " + show(List.of(framed.get(i))));
+            System.out.println("     unframed, read(1024):  " + show(List.of(raw.get(i))) + notes[i]);
+            System.out.println("     framed, readFrame():   " + show(List.of(framed.get(i))));
         }
         System.out.println();
         System.out.println("Without a length, the rest of the first output (1976 bytes) is still in the stream,");

@@ -12,8 +12,6 @@ import java.util.Optional;
  *
  * <pre>
 <!-- tag::wire-format[] -->
-One frame = a 4-byte length, then exactly that many bytes.
-
 +----------------------+------------------------+
 | length               | payload                |
 | 4 bytes, unsigned,   | `length` bytes: a      |
@@ -82,13 +80,16 @@ public final class FrameReader {
         byte[] header = new byte[HEADER_LENGTH];
         header[0] = (byte) first;
         readPart(header, 1, HEADER_LENGTH - 1, "its length field");
+        // tag::check-length[]
         // Unsigned: ff ff ff ff is 4 GiB, not -1.
-        long length = Integer.toUnsignedLong(ByteBuffer.wrap(header).getInt());
+        long length = Integer.toUnsignedLong(
+                ByteBuffer.wrap(header).getInt());
         // Check BEFORE allocating: the length is the peer's word.
         if (length > maxFrameLength) {
             throw new FrameTooLongException(length, maxFrameLength);
         }
         byte[] payload = new byte[(int) length];
+        // end::check-length[]
         readPart(payload, 0, payload.length, "its " + length + "-byte payload");
         return Optional.of(payload);
     }
@@ -116,18 +117,23 @@ public final class FrameReader {
      * @throws EOFException if the stream ends first; the message says how many bytes did arrive
      */
     // tag::read-exactly[]
-    public static void readExactly(InputStream in, byte[] buffer,
-            int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
+    public static void readExactly(InputStream in,
+            byte[] buffer, int offset, int length)
+            throws IOException {
+        Objects.checkFromIndexSize(
+                offset, length, buffer.length);
+        // tag::read-loop[]
         int done = 0;
         while (done < length) {
-            int n = in.read(buffer, offset + done, length - done);
+            int n = in.read(buffer, offset + done,
+                    length - done);
             if (n == -1) {
-                throw new EOFException("expected " + length
-                        + " bytes, but the stream ended after " + done);
+                throw new EOFException(done + " of " + length
+                        + " bytes arrived, then the stream ended");
             }
             done += n;
         }
+        // end::read-loop[]
     }
     // end::read-exactly[]
 }

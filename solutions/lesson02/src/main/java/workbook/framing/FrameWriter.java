@@ -31,14 +31,15 @@ public final class FrameWriter {
      */
     // tag::encode[]
     public static byte[] encode(byte[] payload) {
-        if (payload.length > Integer.MAX_VALUE - FrameReader.HEADER_LENGTH) {
+        int n = payload.length;
+        if (n > Integer.MAX_VALUE - FrameReader.HEADER_LENGTH) {
             throw new IllegalArgumentException(
-                    "payload too long to frame: " + payload.length);
+                    "payload too long to frame: " + n);
         }
         // ByteBuffer is big-endian ("network byte order")
         // unless told otherwise.
-        return ByteBuffer.allocate(FrameReader.HEADER_LENGTH + payload.length)
-                .putInt(payload.length)
+        return ByteBuffer.allocate(FrameReader.HEADER_LENGTH + n)
+                .putInt(n)
                 .put(payload)
                 .array();
     }
