@@ -141,7 +141,8 @@ class CommandClientTest {
         if (!Arrays.equals(expected, printed)) {
             Diagnostics.snapshot();
             fail("The client was typed " + typed + ", with " + how + ". What it printed differs from the"
-                    + " outputs, each printed once, whole, after its prompt:\n" + Bytes.compare(expected, List.of(printed))
+                    + " outputs, each printed once, whole, after its prompt:\n"
+                    + Bytes.compare(expected, List.of(printed))
                     + "Standard error:\n" + Wire.indent(Bytes.show(utf8(run.err()))));
         }
         assertThat(run.exitCode()).as("the exit code after the input ended").isZero();

@@ -110,7 +110,8 @@ class CommandServerTest {
         assertThat(commands.run("cat big.txt")).hasSize(Commands.MAX_OUTPUT);
         assertThat(commands.run("cat empty.txt")).isEmpty();
         assertThat(commands.run("head 5 big.txt")).asString().isEqualTo("big.t");
-        assertThat(commands.run("ls")).asString().contains("big.txt", "empty.txt", "numbers.txt", "poem.txt", "readme.txt");
+        assertThat(commands.run("ls")).asString()
+                .contains("big.txt", "empty.txt", "numbers.txt", "poem.txt", "readme.txt");
         assertThat(new String(commands.run("cat ../../etc/passwd"))).startsWith("error: no such file");
         assertThat(new String(commands.run("rm -rf /"))).startsWith("error: unknown command: rm");
         assertThat(commands.run("")).isEmpty();
@@ -165,7 +166,8 @@ class CommandServerTest {
             try (Socket client = Loopback.connect(server.port())) {
                 client.getOutputStream().write(Wire.header(0x7fffffffL)); // 2 GiB announced, nothing follows
                 Received header = Received.read(client, 4, Timeouts.REPLY);
-                long length = header.bytes().length == 4 ? Integer.toUnsignedLong(ByteBuffer.wrap(header.bytes()).getInt()) : -1;
+                long length = header.bytes().length < 4 ? -1
+                        : Integer.toUnsignedLong(ByteBuffer.wrap(header.bytes()).getInt());
                 if (length < 0 || length > 1000) {
                     Diagnostics.snapshot();
                     fail("After the header 7f ff ff ff (a command of 2147483647 bytes, far over the limit of "

@@ -50,13 +50,15 @@ class FrameReaderTest {
             if (!Arrays.equals(buffer, MESSAGE)) {
                 fail("readExactly(in, buffer, 0, 14) on a stream whose reads return " + describe(pieces)
                         + " bytes filled the buffer wrongly.\n" + Bytes.compare(MESSAGE, List.of(buffer))
-                        + "One read() returns what has arrived, maybe a single byte: keep reading until all 14 are in.");
+                        + "One read() returns what has arrived, maybe a single byte: keep reading until all 14"
+                        + " are in.");
             }
             byte[] rest = in.readAllBytes();
             if (!Arrays.equals(rest, NEXT)) {
                 fail("After readExactly(in, buffer, 0, 14) on a stream whose reads return " + describe(pieces)
                         + " bytes, the bytes left in the stream should be the next message, \"NEXT\".\n"
-                        + Bytes.compare(NEXT, List.of(rest)) + "readExactly must never read more than it was asked for.");
+                        + Bytes.compare(NEXT, List.of(rest))
+                        + "readExactly must never read more than it was asked for.");
             }
         }
     }
@@ -86,8 +88,8 @@ class FrameReaderTest {
                         + " returned " + describe(pieces) + ", then -1).\nA short result must not look like a whole"
                         + " one: throw an EOFException.");
             }
-            assertThat(thrown).as("what readExactly threw when only 4 of 10 bytes came").isInstanceOf(EOFException.class)
-                    .hasMessageContaining("4");
+            assertThat(thrown).as("what readExactly threw when only 4 of 10 bytes came")
+                    .isInstanceOf(EOFException.class).hasMessageContaining("4");
         }
         assertThatThrownBy(() -> FrameReader.readExactly(new ByteArrayInputStream(new byte[0]), new byte[3], 0, 3))
                 .as("readExactly on an empty stream").isInstanceOf(EOFException.class);
@@ -102,7 +104,8 @@ class FrameReaderTest {
         byte[] wire = {0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'};
         FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), 1024);
         byte[] payload = reader.readFrame().orElseThrow(() -> new AssertionError("readFrame() saw no frame at all"));
-        assertThat(payload).withFailMessage(() -> "The payload of " + Wire.hex(wire) + ":\n" + Bytes.compare(utf8("hello"), List.of(payload))
+        assertThat(payload).withFailMessage(() -> "The payload of " + Wire.hex(wire) + ":\n"
+                + Bytes.compare(utf8("hello"), List.of(payload))
                 + "The first 4 bytes are the length, not part of the message.").isEqualTo(utf8("hello"));
         assertThat(reader.readFrame()).as("readFrame() after the last frame, at the end of the stream").isEmpty();
     }
@@ -165,8 +168,8 @@ class FrameReaderTest {
                     decoded.add(m.get());
                 }
             });
-            String stream = "the stream " + Wire.hex(Arrays.copyOf(wire, cut)) + " (the frames of \"hello\" and \"world\" cut after " + cut + (cut == 1 ? " byte" : " bytes")
-                    + ", one byte per read)";
+            String stream = "the stream " + Wire.hex(Arrays.copyOf(wire, cut)) + " (the frames of \"hello\" and"
+                    + " \"world\" cut after " + cut + (cut == 1 ? " byte" : " bytes") + ", one byte per read)";
             boolean clean = cut == 0 || cut == 9 || cut == 18;
             if (clean && thrown != null) {
                 fail("Reading " + stream + " threw " + thrown + ", but the stream ended between two frames: "

@@ -47,8 +47,8 @@ class FrameWriterTest {
             writer.writeFrame(m);
         }
         byte[] expected = Wire.frames(messages);
-        assertThat(out.bytes()).withFailMessage(() -> "What writeFrame(\"hello\"), writeFrame(\"\") and writeFrame(\"你好\")"
-                + " wrote:\n" + Bytes.compare(expected, out.writes())).isEqualTo(expected);
+        assertThat(out.bytes()).withFailMessage(() -> "What writeFrame(\"hello\"), writeFrame(\"\") and"
+                + " writeFrame(\"你好\") wrote:\n" + Bytes.compare(expected, out.writes())).isEqualTo(expected);
         assertThat(out.flushes()).as("flush() calls after three writeFrame calls (each frame must leave at once)")
                 .isGreaterThanOrEqualTo(3);
     }
@@ -94,7 +94,8 @@ class FrameWriterTest {
                         + (writes.size() == 1 ? "" : " of " + FrameReaderTest.sizes(writes) + " bytes")
                         + "; expected one write of the whole frame, encode(payload) (" + encoded.length + " bytes):\n"
                         + Bytes.compare(encoded, writes)
-                        + "Each write may leave as a TCP segment of its own: build the frame first, then write it once.");
+                        + "Each write may leave as a TCP segment of its own: build the frame first, then write"
+                        + " it once.");
             }
         }
     }

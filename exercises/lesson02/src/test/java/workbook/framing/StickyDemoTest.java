@@ -42,7 +42,8 @@ class StickyDemoTest {
         byte[] second = commands.run(StickyDemo.COMMANDS.get(1));
         for (int run = 1; run <= RUNS; run++) {
             expect(List.of(Arrays.copyOf(first, 1024), Arrays.copyOfRange(first, 1024, 2048)),
-                    StickyDemo.repliesWithoutLength(), "run " + run + " of the unframed demonstration (one read(1024) per reply)");
+                    StickyDemo.repliesWithoutLength(),
+                    "run " + run + " of the unframed demonstration (one read(1024) per reply)");
         }
         expect(List.of(first, second), StickyDemo.repliesWithLength(),
                 "the replies to " + StickyDemo.COMMANDS + " as frames, through your FrameWriter and FrameReader");
