@@ -69,6 +69,9 @@ public final class CommandServer implements Closeable {
                 log(client, "connected");
                 converse(client.getInputStream(), client.getOutputStream());
                 log(client, "hung up");
+            } catch (FrameTooLongException e) {
+                log(client, "dropped: " + e.getMessage());
+                hangUpPolitely(client);
             } catch (IOException e) {
                 // A reset or a bad frame ends this conversation, not the server.
                 log(client, "dropped: " + e.getMessage());
@@ -108,6 +111,27 @@ public final class CommandServer implements Closeable {
         }
     }
     // end::converse[]
+
+    /**
+     * Ends a conversation after an error frame so that the client still reads it: closing a socket
+     * whose unread input is not empty sends a reset, and a reset can destroy the error frame in the
+     * client's buffer before it reads it. So: send FIN after the frame, then read and discard what
+     * the client still sends (at most 1 MiB, for at most a second), then close.
+     */
+    private static void hangUpPolitely(Socket client) {
+        try {
+            client.shutdownOutput();
+            client.setSoTimeout(1_000);
+            InputStream in = client.getInputStream();
+            byte[] sink = new byte[8192];
+            long discarded = 0;
+            for (int n; discarded < (1 << 20) && (n = in.read(sink)) != -1; ) {
+                discarded += n;
+            }
+        } catch (IOException ignored) {
+            // timed out or reset: we tried; close() follows
+        }
+    }
 
     /** Waits for the next client; returns null if the server was closed meanwhile. */
     private Socket acceptOrNull() throws IOException {

@@ -72,37 +72,6 @@ class CommandServerTest {
     }
 
     @Test
-    @Tag("step:3")
-    @DisplayName("Step 3: small replies come back at once, without 40 ms stalls (Nagle meets delayed ACK)")
-    void noStallsBetweenSmallWrites() throws IOException {
-        byte[] output = commands.run("ls"); // five lines: written line by line, that is five small writes
-        List<Long> micros = new ArrayList<>();
-        try (var server = startServer(); Socket client = Loopback.connect(server.port())) {
-            for (int i = 0; i < 5; i++) { // warm up: the first round trips are slow for other reasons
-                Wire.sendEach(client, List.of("ls"));
-                Wire.expectReply(client, output, "the reply to \"ls\" (warming up)");
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (micros.size() < 30 && System.nanoTime() < deadline) {
-                long start = System.nanoTime();
-                Wire.sendEach(client, List.of("ls"));
-                Wire.expectReply(client, output, "the reply to \"ls\", round trip " + (micros.size() + 1));
-                micros.add((System.nanoTime() - start) / 1000);
-            }
-        }
-        List<Long> sorted = micros.stream().sorted().toList();
-        long median = sorted.get(sorted.size() / 2);
-        if (median > 20_000) {
-            fail("A round trip of \"ls\" (a 110-byte reply) should take well under a millisecond on loopback; the"
-                    + " middle one of " + micros.size() + " took " + median / 1000 + " ms (all, in ms: "
-                    + sorted.stream().map(us -> String.valueOf(us / 1000)).toList() + ").\nThat is the signature of"
-                    + " Nagle's algorithm meeting delayed acknowledgements: the first small write of a reply leaves"
-                    + " at once, the next waits for an ACK that the client's system holds back (up to 40 ms on"
-                    + " Linux), hoping to send it along with data of its own.");
-        }
-    }
-
-    @Test
     @Tag("step:4")
     @DisplayName("Step 4: the sandbox's commands answer as documented (no sockets, already true)")
     void commandsAnswerAsDocumented() {
@@ -164,7 +133,10 @@ class CommandServerTest {
     void refusesTooLongCommand() throws IOException {
         try (var server = startServer()) {
             try (Socket client = Loopback.connect(server.port())) {
-                client.getOutputStream().write(Wire.header(0x7fffffffL)); // 2 GiB announced, nothing follows
+                // 2 GiB announced, and the first 64 KiB of it sent: the server must refuse it unread, yet
+                // make sure its error frame still reaches the client (no reset while input is unread).
+                client.getOutputStream().write(Wire.header(0x7fffffffL));
+                client.getOutputStream().write(new byte[64 * 1024]);
                 Received header = Received.read(client, 4, Timeouts.REPLY);
                 long length = header.bytes().length < 4 ? -1
                         : Integer.toUnsignedLong(ByteBuffer.wrap(header.bytes()).getInt());

@@ -200,10 +200,8 @@ class FrameReaderTest {
             for (int attempt = 1; attempt <= 2; attempt++) { // the first warms up the JVM; the second is measured
                 FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), limit);
                 long before = ThreadAllocation.bytesSoFar();
-                long start = System.nanoTime();
                 Throwable thrown = catchThrowable(reader::readFrame);
                 long allocated = ThreadAllocation.bytesSoFar() - before;
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
                 if (!(thrown instanceof FrameTooLongException tooLong)) {
                     fail("The header " + header + " announces " + length + " bytes (read unsigned), more than the"
                             + " limit of " + limit + ". readFrame() should throw FrameTooLongException, but it "
@@ -219,7 +217,6 @@ class FrameReaderTest {
                             + " payload's array only after it passed.", allocated, header, length)
                             .isLessThan(64 * 1024L);
                 }
-                assertThat(took).as("time taken to refuse the header %s", header).isLessThan(Duration.ofSeconds(1));
             }
         }
     }
