@@ -1,6 +1,8 @@
 package workbook.multiprogramming;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.concurrent.Future;
  *
  * <pre>
  *   I/O-bound task   ask the {@link SlowServer} on loopback, wait about {@code taskTime} for its answer
- *   CPU-bound task   compute for about {@code taskTime} on one core
+ *   CPU-bound task   compute until the thread has used {@code taskTime} of CPU time
  * </pre>
  * While an I/O-bound task waits, its thread needs no CPU, so N of them wait together and the
  * speed-up approaches N. A CPU-bound task needs a core all the time, so the speed-up stops at the
@@ -34,6 +36,8 @@ public final class ConcurrencyExperiment {
             return (double) serial.toNanos() / Math.max(1, threaded.toNanos());
         }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Keeps the JIT from deciding that the computation is unused. */
     private static volatile long sink;
@@ -50,10 +54,9 @@ public final class ConcurrencyExperiment {
             throw new IllegalArgumentException("taskTime must be 1 ms to 10 s: " + taskTime);
         }
         try (SlowServer server = SlowServer.start(taskTime)) {
-            long iterations = calibrate(taskTime);
             // tag::tasks[]
             Callable<Long> ioBound = () -> ask(server.port());
-            Callable<Long> cpuBound = () -> compute(iterations);
+            Callable<Long> cpuBound = () -> compute(taskTime);
             // end::tasks[]
             return List.of(measure("I/O-bound", ioBound, tasks), measure("CPU-bound", cpuBound, tasks));
         }
@@ -98,28 +101,24 @@ public final class ConcurrencyExperiment {
         }
     }
 
-    /** A CPU-bound task: arithmetic that needs a core the whole time. */
-    static long compute(long iterations) {
+    /**
+     * A CPU-bound task: arithmetic that needs a core the whole time, until this thread has used
+     * {@code cpuTime} of CPU time (not wall-clock time: a thread that waits for a core uses none).
+     */
+    static long compute(Duration cpuTime) {
         long x = 1;
-        for (long i = 0; i < iterations; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
+        long end = cpuNow() + cpuTime.toNanos();
+        while (cpuNow() < end) {
+            for (int i = 0; i < 100_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
         }
         return x;
     }
 
-    /** How many iterations of {@link #compute} take about {@code target} on this machine. */
-    private static long calibrate(Duration target) {
-        sink += compute(20_000_000); // let the JIT compile it first
-        long n = 1_000_000;
-        while (true) {
-            long start = System.nanoTime();
-            sink += compute(n);
-            long took = System.nanoTime() - start;
-            if (took >= 20_000_000) {
-                return Math.max(1, n * target.toNanos() / took);
-            }
-            n *= 2;
-        }
+    /** This thread's CPU time so far, in nanoseconds (the wall clock where the JVM cannot tell). */
+    private static long cpuNow() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** The table the experiment prints. */

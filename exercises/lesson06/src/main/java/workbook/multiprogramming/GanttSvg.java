@@ -92,7 +92,7 @@ public final class GanttSvg {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\""
                     + " fill-opacity=\"%s\" stroke=\"#999\"/>%n", x, y - 12, item[0], item[1]));
             text(svg, x + 19, y, "start", "normal", item[2]);
-            x += 19 + 8 * item[2].length() + 18;
+            x += 19 + 7 * item[2].length() + 22;
         }
     }
 
