@@ -19,24 +19,32 @@ import java.util.Locale;
 public final class GanttFigures {
 
     // tag::io-pair[]
-    /** Two jobs that compute a little, wait for I/O, and compute again. */
+    /** Compute, wait for I/O, compute. */
     static final List<Job> IO_PAIR = List.of(
             Job.of("A", 2, 4, 2),  // 2 CPU, 4 I/O, 2 CPU
             Job.of("B", 3, 2, 1)); // 3 CPU, 2 I/O, 1 CPU
     // end::io-pair[]
 
     // tag::cpu-trio[]
-    /** Three jobs that only compute: a long one, a middling one, a short one. */
+    /** Jobs that only compute: long, middling, short. */
     static final List<Job> CPU_TRIO = List.of(
             Job.of("A", 5), Job.of("B", 3), Job.of("C", 1));
     // end::cpu-trio[]
 
     // tag::mix[]
-    /** Four jobs, two of them arriving later, for a machine with two CPUs. */
+    /** Four jobs, two arriving later, for two CPUs. */
     static final List<Job> MIX = List.of(
             Job.of("A", 2, 4, 2), Job.of("B", 3, 2, 1),
-            Job.arriving("C", 1, 5), Job.arriving("D", 2, 1, 3, 1));
+            Job.arriving("C", 1, 5),       // arrives at 1
+            Job.arriving("D", 2, 1, 3, 1)); // arrives at 2
     // end::mix[]
+
+    // tag::anomaly[]
+    /** On two CPUs, multiprogramming ends later here. */
+    static final List<Job> ANOMALY = List.of(
+            Job.of("A", 3), Job.of("B", 1, 1, 3),
+            Job.of("C", 2));
+    // end::anomaly[]
 
     /** One picture: a run of some jobs under a policy, on some CPUs. */
     record Figure(String file, List<Job> jobs, Policy policy, int cpus) {
@@ -49,7 +57,9 @@ public final class GanttFigures {
             new Figure("lesson06-time-sharing.svg", CPU_TRIO, Policy.roundRobin(2).withSwitchCost(1), 1),
             new Figure("lesson06-time-sharing-free.svg", CPU_TRIO, Policy.roundRobin(2), 1),
             new Figure("lesson06-serial-two-cpus.svg", MIX, Policy.serial(), 2),
-            new Figure("lesson06-multiprogramming-two-cpus.svg", MIX, Policy.multiprogramming(), 2));
+            new Figure("lesson06-multiprogramming-two-cpus.svg", MIX, Policy.multiprogramming(), 2),
+            new Figure("lesson06-anomaly-serial.svg", ANOMALY, Policy.serial(), 2),
+            new Figure("lesson06-anomaly-multiprogramming.svg", ANOMALY, Policy.multiprogramming(), 2));
 
     private GanttFigures() {
     }

@@ -14,7 +14,6 @@ import java.util.Set;
  *
  * <p>The same jobs and policy always give the same timeline, so a run can be worked out by hand.
  * These are the rules, applied at every instant {@code t = 0, 1, 2, ...} in this order:
- * <!-- tag::rules[] -->
  * <ol>
  * <li>Jobs that arrive at {@code t} join the back of the ready queue, in the order of the job list.</li>
  * <li>Jobs whose I/O ended at {@code t} join it next, in the order of the job list; under the serial
@@ -28,7 +27,6 @@ import java.util.Set;
  *     in I/O does one unit of it. A job whose CPU burst is done starts its next I/O burst at once
  *     (or finishes, if that was its last burst).</li>
  * </ol>
- * <!-- end::rules[] -->
  * Every job has its own I/O device (its own disk, its own connection), so I/O of different jobs
  * overlaps and never queues.
  */
@@ -262,11 +260,13 @@ public final class Simulator {
         }
         nextBurst(p);
         p.state = State.IN_IO;
+        // tag::release[]
         // The CPU can do nothing for a job that waits for
         // its I/O: only a serial machine keeps it waiting.
         if (policy.releasesCpuOnIo()) {
             release(cpu);
         }
+        // end::release[]
     }
     // end::end-cpu-burst[]
 
