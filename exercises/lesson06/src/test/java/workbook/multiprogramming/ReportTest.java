@@ -1,6 +1,6 @@
 package workbook.multiprogramming;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -40,13 +40,14 @@ class ReportTest {
                 Timeline timeline = c.run(policy);
                 Report report = Report.of(timeline);
                 long cpuTime = c.jobs.stream().mapToInt(Job::cpuTime).sum();
-                String what = "under " + policy + ", on " + c.cpus + " CPU(s), elapsed " + timeline.elapsed();
-                assertThat(report.usefulTime()).as("%s: the useful time (the jobs' CPU time is %d)", what, cpuTime)
-                        .isEqualTo(cpuTime);
-                assertThat(report.capacity()).as("%s: the capacity", what)
-                        .isEqualTo((long) c.cpus * timeline.elapsed());
-                assertThat(report.utilisation()).as("%s: the utilisation", what)
-                        .isEqualTo((double) cpuTime / report.capacity());
+                long capacity = (long) c.cpus * timeline.elapsed();
+                if (report.usefulTime() != cpuTime || report.capacity() != capacity
+                        || report.utilisation() != (double) cpuTime / capacity) {
+                    fail("Under %s, on %d CPU(s), elapsed %d: expected useful time %d (the jobs' CPU time) of"
+                            + " capacity %d, utilisation %.4f; the report says %d of %d, utilisation %.4f.", policy,
+                            c.cpus, timeline.elapsed(), cpuTime, capacity, (double) cpuTime / capacity,
+                            report.usefulTime(), report.capacity(), report.utilisation());
+                }
             }
         });
     }

@@ -2,8 +2,20 @@ package workbook.multiprogramming;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import workbook.testkit.Timeouts;
 
 /** Runs the simulator for the checks and compares its timelines with charts worked out by hand. */
 final class Runs {
@@ -16,13 +28,56 @@ final class Runs {
         return List.of(notation).stream().map(Job::parse).toList();
     }
 
-    /** Runs the simulator; a crash becomes a failure that says which run crashed. */
-    static Timeline run(List<Job> jobs, Policy policy, int cpus) {
+    /** How long one simulation may take; a run of these checks' sizes takes well under a millisecond. */
+    static final Duration PATIENCE = Timeouts.REPLY.dividedBy(2);
+
+    private static ExecutorService worker = newWorker();
+    private static volatile Thread workerThread;
+
+    /**
+     * Runs the simulator on a worker thread and waits at most {@link #PATIENCE}: a simulation that never
+     * ends fails the check (saying where it was stuck) instead of hanging it; a crash becomes a failure
+     * that says which run crashed.
+     */
+    static synchronized Timeline run(List<Job> jobs, Policy policy, int cpus) {
+        Future<Timeline> run = worker.submit(() -> Simulator.run(jobs, policy, cpus));
         try {
-            return Simulator.run(jobs, policy, cpus);
-        } catch (RuntimeException e) {
-            return fail("The simulator crashed running %s under %s on %d CPU(s): %s", jobs, policy, cpus, e);
+            return run.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String at = studentFrames(workerThread);
+            worker.shutdownNow();
+            worker = newWorker(); // the stuck thread cannot be stopped; the next checks get a fresh one
+            return fail("The simulator did not finish running %s under %s on %d CPU(s) within %d ms: a loop that"
+                    + " never ends? Your code was at:%n%s%n(The stuck simulation goes on in the background until"
+                    + " the checks end.)", jobs, policy, cpus, PATIENCE.toMillis(), at);
+        } catch (ExecutionException e) {
+            return fail("The simulator crashed running %s under %s on %d CPU(s): %s%n%s", jobs, policy, cpus,
+                    e.getCause(), studentFrames(e.getCause().getStackTrace()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for the simulator");
         }
+    }
+
+    /** One thread that ends 50 ms after its last simulation, so no check leaves it behind. */
+    private static ExecutorService newWorker() {
+        return new ThreadPoolExecutor(0, 1, 50, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(task, "simulation-under-test");
+            t.setDaemon(true);
+            workerThread = t;
+            return t;
+        });
+    }
+
+    private static String studentFrames(Thread thread) {
+        return thread == null ? "    (unknown)" : studentFrames(thread.getStackTrace());
+    }
+
+    /** The frames of the lesson's own code, one per line. */
+    private static String studentFrames(StackTraceElement[] stack) {
+        return Arrays.stream(stack).filter(f -> f.getClassName().startsWith("workbook.multiprogramming.")
+                && !f.getClassName().endsWith("Test") && !f.getClassName().contains(".Runs"))
+                .map(f -> "    at " + f).collect(Collectors.joining("\n"));
     }
 
     /**

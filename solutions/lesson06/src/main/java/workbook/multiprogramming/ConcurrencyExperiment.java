@@ -94,7 +94,7 @@ public final class ConcurrencyExperiment {
     }
 
     /** An I/O-bound task: one request to the slow server; the thread waits, the CPU is free. */
-    private static long ask(int port) throws IOException {
+    static long ask(int port) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.getOutputStream().write('?');
             return socket.getInputStream().read();
