@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server that answers every request after a fixed delay, like a slow disk or a server
@@ -24,6 +25,9 @@ final class SlowServer implements Closeable {
     private final ServerSocket listener;
     private final Duration delay;
     private final List<Thread> answering = new ArrayList<>();
+    /** Requests being waited on right now, and the most there ever were at once. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private Thread acceptor;
 
     private SlowServer(ServerSocket listener, Duration delay) {
@@ -42,6 +46,11 @@ final class SlowServer implements Closeable {
         return listener.getLocalPort();
     }
 
+    /** The most requests that were ever waiting for their answer at the same time: 1 if they never overlapped. */
+    int mostRequestsWaitingAtOnce() {
+        return mostAtOnce.get();
+    }
+
     private void acceptLoop() {
         try {
             while (true) {
@@ -58,7 +67,12 @@ final class SlowServer implements Closeable {
     private void answer(Socket client) {
         try (client) {
             client.getInputStream().read();
-            Thread.sleep(delay);
+            mostAtOnce.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(delay);
+            } finally {
+                waiting.decrementAndGet();
+            }
             client.getOutputStream().write('!');
         } catch (IOException | InterruptedException e) {
             // the client left, or the server is closing: nothing more to say
