@@ -233,9 +233,9 @@ public final class FragmentingProxy implements AutoCloseable {
             int offset = 0;
             while (offset < allowed) {
                 int size = Math.min(allowed - offset, pieceSize());
+                record(size); // before writing, so the description never lags behind what the peer saw
                 out.write(buffer, offset, size);
                 out.flush();
-                record(size);
                 offset += size;
                 if (!plan.pause().isZero() && offset < allowed) {
                     sleep(plan.pause().toMillis());

@@ -3,16 +3,15 @@ package workbook.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
+
+import workbook.course.HintsFile;
 
 /**
  * Turns a failed check into a lesson: the step's name, the failure, the fixtures' notes (proxy seed,
@@ -28,7 +27,6 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class StepHints implements TestExecutionExceptionHandler, AfterEachCallback {
 
-    private static final Pattern HEADING = Pattern.compile("^## Step (\\d+)\\s*$", Pattern.MULTILINE);
     private static final String HINTS = "hints.md";
 
     @Override
@@ -89,32 +87,10 @@ public final class StepHints implements TestExecutionExceptionHandler, AfterEach
     }
 
     static Map<Integer, String> read(Class<?> checks) {
-        Map<Integer, String> hints = new LinkedHashMap<>();
         try (InputStream in = checks.getClassLoader().getResourceAsStream(HINTS)) {
-            if (in == null) {
-                return hints;
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Matcher m = HEADING.matcher(text);
-            int step = -1;
-            int bodyStart = 0;
-            while (m.find()) {
-                if (step >= 0) {
-                    hints.put(step, tidy(text.substring(bodyStart, m.start())));
-                }
-                step = Integer.parseInt(m.group(1));
-                bodyStart = m.end();
-            }
-            if (step >= 0) {
-                hints.put(step, tidy(text.substring(bodyStart)));
-            }
-            return hints;
+            return in == null ? Map.of() : HintsFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + HINTS, e);
         }
-    }
-
-    private static String tidy(String body) {
-        return body.strip().replaceAll("\n{3,}", "\n\n");
     }
 }

@@ -21,7 +21,8 @@ final class AsciiUpper {
 
     /** Upper-cases bytes[offset] to bytes[offset + length - 1] in place. */
     // tag::upper[]
-    static void upperCaseInPlace(byte[] bytes, int offset, int length) {
+    static void upperCaseInPlace(byte[] bytes, int offset,
+            int length) {
         for (int i = offset; i < offset + length; i++) {
             if (bytes[i] >= 'a' && bytes[i] <= 'z') {
                 bytes[i] = (byte) (bytes[i] - CASE_DISTANCE);

@@ -1,0 +1,62 @@
+package workbook.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressTest {
+
+    @TempDir
+    Path workbook;
+
+    private String table() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress.print(Progress.rows(workbook.resolve("exercises")), "target/progress.log", Terminal.plain(),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void showsEachLessonAndTheFirstFailingStepWithItsHint() throws Exception {
+        Fixtures.lesson(workbook, "lesson01", "TCP basics", "starter-run");
+        Fixtures.lesson(workbook, "lesson02", "Sticky packets", null);
+
+        String table = table();
+
+        assertThat(table).containsPattern("01  TCP basics +8/14 +\\[#######\\.\\.\\.\\.\\.\\]")
+                .containsPattern("02  Sticky packets +- +did not run")
+                .contains("Next: lesson 01, " + Fixtures.STEP_3)
+                .contains("Wrong bytes for the reply to client 2")
+                .contains("Hint:\n    Two loops, one inside the other.")
+                .contains("cd exercises && mvn test -pl lesson01");
+    }
+
+    @Test
+    void aFinishedLessonIsDoneAndTheNextOneIsPointedTo() throws Exception {
+        Fixtures.lesson(workbook, "lesson01", "TCP basics", "solution-run");
+        Fixtures.lesson(workbook, "lesson02", "Sticky packets", null);
+
+        String table = table();
+
+        assertThat(table).containsPattern("01  TCP basics +14/14 +done")
+                .contains("Next: lesson 02 did not build or run");
+    }
+
+    @Test
+    void everythingPassing() throws Exception {
+        Fixtures.lesson(workbook, "lesson01", "TCP basics", "solution-run");
+        assertThat(table()).contains("all lessons").contains("14/14").contains("Every check of every lesson passes");
+    }
+
+    @Test
+    void plainOutputHasNoColourCodes() throws Exception {
+        Fixtures.lesson(workbook, "lesson01", "TCP basics", "starter-run");
+        assertThat(table()).doesNotContain("\u001b[");
+    }
+}

@@ -1,0 +1,42 @@
+package workbook.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+
+class ClientRunTest {
+
+    @Test
+    void capturesOutputAndExitCode() {
+        ClientRun run = ClientRun.run("echoer", (in, out, err) -> {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in));
+            out.print("got " + lines.readLine());
+            err.print("warn");
+            return 3;
+        }, "hello\n", () -> { });
+        run.assertFinished();
+        assertThat(run.out()).isEqualTo("got hello");
+        assertThat(run.err()).isEqualTo("warn");
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aStuckClientIsUnblockedAndReportedWithWhereItWaited() {
+        CountDownLatch release = new CountDownLatch(1);
+        ClientRun run = ClientRun.run("waiter", (in, out, err) -> {
+            out.print(">>: ");
+            release.await();
+            return 0;
+        }, "", Duration.ofMillis(300), release::countDown);
+        assertThatThrownBy(run::assertFinished)
+                .hasMessageContaining("did not finish within")
+                .hasMessageContaining("It was waiting")
+                .hasMessageContaining("3e 3e 3a 20");
+    }
+}
