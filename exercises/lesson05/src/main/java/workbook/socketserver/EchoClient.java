@@ -46,7 +46,14 @@ public final class EchoClient {
         BufferedReader lines = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
         try (Socket tcp = udp ? null : connect(server); DatagramSocket datagrams = udp ? new DatagramSocket() : null) {
             Exchange exchange = udp ? message -> overUdp(datagrams, server, message) : message -> overTcp(tcp, message);
-            for (String line; prompt(out) && (line = lines.readLine()) != null; ) {
+            while (true) {
+                out.print(PROMPT);
+                out.flush();
+                String line = lines.readLine();
+                if (line == null) {
+                    out.println();
+                    return 0; // the input ended: hang up
+                }
                 if (line.isBlank()) {
                     continue; // an empty TCP write sends nothing, so no reply would come
                 }
@@ -54,18 +61,10 @@ public final class EchoClient {
                 out.println(reply == null ? "(no reply within " + TIMEOUT_MS / 1000 + " s)"
                         : new String(reply, StandardCharsets.UTF_8));
             }
-            out.println();
-            return 0;
         } catch (IOException e) {
             err.println("Lost the server at " + server + ": " + e.getMessage() + ". Is it running?");
             return 1;
         }
-    }
-
-    private static boolean prompt(PrintStream out) {
-        out.print(PROMPT);
-        out.flush();
-        return true;
     }
 
     private static Socket connect(InetSocketAddress server) throws IOException {

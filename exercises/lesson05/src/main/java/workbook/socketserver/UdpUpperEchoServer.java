@@ -63,7 +63,7 @@ public final class UdpUpperEchoServer {
             System.exit(1);
             return;
         }
-        System.out.println("UdpUpperEchoServer listening on UDP " + server.address() + " with " + threading
+        System.out.println("UdpUpperEchoServer listening on UDP " + server.address().getAddress().getHostAddress() + ":" + server.port() + " with " + threading
                 + " (Ctrl-C to stop)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.serveForever();

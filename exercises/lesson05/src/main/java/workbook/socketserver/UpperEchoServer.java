@@ -78,7 +78,7 @@ public final class UpperEchoServer {
             System.exit(1);
             return;
         }
-        System.out.println("UpperEchoServer listening on " + server.address() + " with " + threading
+        System.out.println("UpperEchoServer listening on " + server.address().getAddress().getHostAddress() + ":" + server.port() + " with " + threading
                 + " (Ctrl-C to stop)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.serveForever();

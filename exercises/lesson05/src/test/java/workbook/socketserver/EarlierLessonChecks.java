@@ -17,7 +17,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs an earlier lesson's check class (compiled into these test sources) through the JUnit Platform
- * Launcher, with the same settings as the build, and reports its outcome in lesson 05's words.
+ * Launcher, with the same settings as every run, and reports its outcome in lesson 05's words.
  *
  * <p>The earlier checks keep their own names ("Step 3: ...") inside the run; lesson 05 reports them
  * as "lesson 01's step-3 check", so that nobody takes them for lesson 05's steps.
@@ -48,12 +48,9 @@ final class EarlierLessonChecks {
 
     /** Runs every check of {@code className} and returns the outcome; {@code lesson} names it, e.g. "lesson 01". */
     static Outcome run(String className, String lesson) {
+        // The step order and timeouts come from the testkit's junit-platform.properties, as in every run.
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(className))
-                .configurationParameter("junit.jupiter.testmethod.order.default",
-                        "org.junit.jupiter.api.MethodOrderer$DisplayName")
-                .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());

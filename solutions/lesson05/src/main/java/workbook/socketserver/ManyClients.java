@@ -52,12 +52,14 @@ public final class ManyClients {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         List<Socket> idle = new ArrayList<>();
+        int answered = 0;
         try {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Socket socket = connect(server);
                 idle.add(socket);
                 pingPong(socket);
+                answered++;
             }
             System.out.printf("%d idle clients connected, each answered once (%.1f s)%n", count,
                     (System.nanoTime() - start) / 1e9);
@@ -68,8 +70,8 @@ public final class ManyClients {
                         (System.nanoTime() - t0) / 1e6);
             }
         } catch (IOException e) {
-            System.out.println("after " + idle.size() + " clients: " + e.getMessage()
-                    + " (a server that serves one client at a time, or a full pool, stops here)");
+            System.out.println(answered + " clients were answered; client " + (answered + 1) + " was not: "
+                    + e.getMessage() + " (a server that serves one client at a time, or a full pool, stops here)");
         } finally {
             for (Socket socket : idle) {
                 socket.close();
