@@ -83,7 +83,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
                     request = getRequest(); // waits for a client
                 } catch (IOException e) {
                     if (shutdownRequested) {
-                        break; // shutdown() closed the socket to wake us
+                        break; // shutdown() closed the socket
                     }
                     handleError(null, e); // e.g. out of file descriptors:
                     pause(ERROR_PAUSE); // report, breathe, go on

@@ -83,7 +83,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
                     request = getRequest(); // waits for a client
                 } catch (IOException e) {
                     if (shutdownRequested) {
-                        break; // shutdown() closed the socket to wake us
+                        break; // shutdown() closed the socket
                     }
                     handleError(null, e); // e.g. out of file descriptors:
                     pause(ERROR_PAUSE); // report, breathe, go on
@@ -207,7 +207,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
     public void shutdown() {
         shutdownRequested = true;
         // tag::shutdown[]
-        closeSocket(); // wakes a loop blocked in accept() or receive()
+        closeSocket(); // wakes a blocked accept() or receive()
         if (started.get() && Thread.currentThread() != loopThread) {
             awaitLoopEnd(); // it returns as soon as it notices
         }

@@ -24,12 +24,14 @@ public final class UdpUpperEchoServer {
     // tag::handler[]
     /** One datagram in, the same bytes upper-cased out. */
     static final class UpperHandler extends RequestHandler<Datagram> {
+        // tag::handle[]
         @Override
         protected void handle() throws IOException {
             byte[] data = request().data();
             AsciiUpper.upperCaseInPlace(data, 0, data.length);
             request().reply(data);
         }
+        // end::handle[]
     }
 
     /** Binds the server; {@code serveForever()} then serves. */

@@ -35,6 +35,7 @@ public final class UpperEchoServer {
                     + (me.isVirtual() ? "virtual" : "platform") + " thread " + me.getName());
         }
 
+        // tag::handle[]
         @Override
         protected void handle() throws IOException {
             InputStream in = request().getInputStream();
@@ -45,6 +46,7 @@ public final class UpperEchoServer {
                 out.write(buffer, 0, n);
             }
         }
+        // end::handle[]
     }
 
     /** Binds the server; {@code serveForever()} then serves. */
