@@ -64,6 +64,7 @@ public final class EchoBench implements Benchmark {
     public void run(Results results) throws Exception {
         System.out.printf("  %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        double loadBefore = loadAverage();
         Map<String, Map<Integer, Measurement[]>> rates = new LinkedHashMap<>();
         List<ServerProcess> servers = new ArrayList<>();
         try {
@@ -101,6 +102,9 @@ public final class EchoBench implements Benchmark {
             }
         }
         record(results, rates);
+        results.derived(GROUP, "echo_load_average_before", loadBefore, "",
+                "1-minute load average before the rounds: above the number of cores, other programs"
+                        + " competed for them");
         idle(results, "virtual", "");
         idle(results, "platform", "_platform");
     }
@@ -354,6 +358,15 @@ public final class EchoBench implements Benchmark {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             }
+        }
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or -1 where there is none. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
