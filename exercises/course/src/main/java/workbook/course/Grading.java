@@ -85,6 +85,6 @@ public final class Grading {
             lessons.add(new LessonGrade(id, earned, reference.possible(id), ran, unchanged, notPassed));
         }
         boolean shared = Fingerprint.ofSharedMachinery(repo).equals(reference.sharedFingerprint());
-        return new StudentGrade(repo.getFileName().toString(), lessons, shared);
+        return new StudentGrade(repo.toAbsolutePath().normalize().getFileName().toString(), lessons, shared);
     }
 }

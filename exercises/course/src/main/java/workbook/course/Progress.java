@@ -69,7 +69,7 @@ public final class Progress {
         for (Row row : rows) {
             passed += row.passed();
             total += row.results().size();
-            String title = String.format(Locale.ROOT, "  %s  %-52s", row.lesson().number(), cut(row.lesson().title(), 52));
+            String title = "  " + row.lesson().number() + "  " + padded(cut(row.lesson().title(), 50), 52);
             if (!row.ran()) {
                 out.println(title + t.red("     -   did not run: does it compile? (see " + log + ")"));
             } else {
@@ -115,6 +115,18 @@ public final class Progress {
     private static String bar(Row row) {
         int filled = (int) Math.round(BAR * (double) row.passed() / row.results().size());
         return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
+    }
+
+    /** Pads to a width in terminal columns: East Asian wide characters (such as 粘包) take two columns. */
+    static String padded(String s, int columns) {
+        int width = s.codePoints().map(c -> isWide(c) ? 2 : 1).sum();
+        return s + " ".repeat(Math.max(0, columns - width));
+    }
+
+    private static boolean isWide(int c) {
+        return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+                || (c >= 0xffe0 && c <= 0xffe6);
     }
 
     private static String cut(String s, int max) {

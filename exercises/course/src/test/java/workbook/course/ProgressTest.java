@@ -55,6 +55,12 @@ class ProgressTest {
     }
 
     @Test
+    void wideCharactersTakeTwoColumns() {
+        assertThat(Progress.padded("粘包 ab", 10)).isEqualTo("粘包 ab   ");
+        assertThat(Progress.padded("abc", 5)).isEqualTo("abc  ");
+    }
+
+    @Test
     void plainOutputHasNoColourCodes() throws Exception {
         Fixtures.lesson(workbook, "lesson01", "TCP basics", "starter-run");
         assertThat(table()).doesNotContain("\u001b[");

@@ -50,7 +50,7 @@ public final class Bytes {
         } else if (diff == Math.min(expected.length, got.length)) {
             report.append(expected.length > got.length
                     ? "Received " + got.length + " of the " + expected.length + " bytes expected (the rest is missing).\n"
-                    : "Received " + (got.length - expected.length) + " bytes more than the " + expected.length + " expected.\n");
+                    : "Received " + count(got.length - expected.length) + " more than the " + expected.length + " expected.\n");
         } else {
             report.append("First difference at byte ").append(diff).append(" (of ")
                     .append(expected.length).append(" expected, ").append(got.length).append(" received).\n");
@@ -63,8 +63,12 @@ public final class Bytes {
 
     /** The index of the first byte where a and b differ, their common length if one is a prefix, or -1 if equal. */
     public static int firstDifference(byte[] a, byte[] b) {
-        int mismatch = java.util.Arrays.mismatch(a, b);
-        return mismatch;
+        return java.util.Arrays.mismatch(a, b);
+    }
+
+    /** "1 byte", "2 bytes". */
+    static String count(int bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes");
     }
 
     /** All runs joined into one array. */

@@ -50,6 +50,7 @@ class BytesTest {
         byte[] hello = "HELLO".getBytes(StandardCharsets.US_ASCII);
         assertThat(Bytes.compare(hello, List.of(new byte[] {'H', 'E'}))).startsWith("Received 2 of the 5 bytes expected");
         assertThat(Bytes.compare(new byte[] {'H'}, List.of(hello))).startsWith("Received 4 bytes more than the 1 expected");
+        assertThat(Bytes.compare(new byte[] {'H'}, List.of(new byte[] {'H', 'I'}))).startsWith("Received 1 byte more");
     }
 
     @Test

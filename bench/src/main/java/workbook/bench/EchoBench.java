@@ -1,0 +1,379 @@
+package workbook.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Lesson 05's figures: how many upper-case echo round trips per second a server answers at 10, 100
+ * and 1000 concurrent connections, and whether the framework holds 10,000 idle connections while it
+ * still answers a newcomer.
+ *
+ * <pre>
+ *   servers, each in a process of its own:   virtual   the framework, a virtual thread per client
+ *                                            platform  the framework, a platform thread per client
+ *                                            nio       one thread, one Selector (SelectorEchoServer)
+ *                                            python    socketserver.ThreadingTCPServer (if python3 is here)
+ *   load generator, in this JVM:             EchoLoad, one thread, one Selector, closed loop
+ * </pre>
+ * Fairness: the same generator, message and connection counts for every server; rounds interleave
+ * the servers (in a rotating order) so that background load on a shared machine hits them alike;
+ * every figure is the median of {@value #ROUNDS} rounds, with the spread, and every ratio compares
+ * medians of this one run. Loopback only; every process is stopped at the end.
+ */
+public final class EchoBench implements Benchmark {
+
+    private static final String GROUP = "echo (lesson 05)";
+    private static final int[] LEVELS = {10, 100, 1000};
+    private static final int ROUNDS = 7;
+    private static final Duration RAMP = Duration.ofMillis(200);
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+    private static final Duration SETTLE = Duration.ofMillis(300);
+    private static final int BACKLOG = 4096;
+    private static final int IDLE = 10_000;
+    private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public void run(Results results) throws Exception {
+        System.out.printf("  %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        double loadBefore = loadAverage();
+        Map<String, Map<Integer, Measurement[]>> rates = new LinkedHashMap<>();
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            for (String kind : List.of("virtual", "platform", "nio")) {
+                servers.add(ServerProcess.java(kind));
+            }
+            ServerProcess python = ServerProcess.python();
+            if (python != null) {
+                servers.add(python);
+            }
+            for (ServerProcess s : servers) {
+                rates.put(s.name, new LinkedHashMap<>());
+                for (int level : LEVELS) {
+                    rates.get(s.name).put(level, new Measurement[ROUNDS]);
+                }
+            }
+            for (int level : LEVELS) { // warm-up: JIT, thread pools, first connections; not counted
+                for (ServerProcess s : servers) {
+                    measure(s, level);
+                }
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int level : LEVELS) {
+                    List<ServerProcess> order = new ArrayList<>(servers);
+                    Collections.rotate(order, round);
+                    for (ServerProcess s : order) {
+                        rates.get(s.name).get(level)[round] = measure(s, level);
+                    }
+                }
+                System.out.printf("  round %d of %d done%n", round + 1, ROUNDS);
+            }
+        } finally {
+            for (ServerProcess s : servers) {
+                s.close();
+            }
+        }
+        record(results, rates);
+        results.derived(GROUP, "echo_load_average_before", loadBefore, "",
+                "1-minute load average before the rounds: above the number of cores, other programs"
+                        + " competed for them");
+        idle(results, "virtual", "");
+        idle(results, "platform", "_platform");
+    }
+
+    /** One server at one level: round trips per second, and the CPU each side spent per round trip. */
+    private record Measurement(double perSecond, double serverCpuUs, double generatorCpuUs) {
+    }
+
+    /** One measurement: open the connections, run the closed loop, close them, let the server settle. */
+    private static Measurement measure(ServerProcess server, int connections) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Measurement measured;
+        try (EchoLoad load = EchoLoad.open(server.address(), connections)) {
+            long serverCpu = server.cpuNanos();
+            long generatorCpu = threads.getCurrentThreadCpuTime();
+            EchoLoad.Run run = load.run(RAMP, WINDOW);
+            measured = new Measurement(run.perSecond(),
+                    (server.cpuNanos() - serverCpu) / 1e3 / run.roundTrips(),
+                    (threads.getCurrentThreadCpuTime() - generatorCpu) / 1e3 / run.roundTrips());
+        }
+        Thread.sleep(SETTLE.toMillis());
+        return measured;
+    }
+
+    private static Sample sample(Measurement[] rounds, ToDoubleFunction<Measurement> figure) {
+        return new Sample(Arrays.stream(rounds).mapToDouble(figure).toArray());
+    }
+
+    private static void record(Results results, Map<String, Map<Integer, Measurement[]>> all) {
+        for (int level : LEVELS) {
+            List<Double> generator = new ArrayList<>();
+            for (var server : all.entrySet()) {
+                Measurement[] rounds = server.getValue().get(level);
+                String name = "echo_" + level + "_" + server.getKey();
+                results.add(GROUP, name + "_rt_per_s", sample(rounds, Measurement::perSecond), "rt/s",
+                        server.getKey() + ", " + level + " connections, 32-byte messages");
+                results.add(GROUP, name + "_server_cpu_us_per_rt", sample(rounds, Measurement::serverCpuUs), "us",
+                        "CPU the server process spent per round trip (user + system)");
+                Arrays.stream(rounds).forEach(m -> generator.add(m.generatorCpuUs()));
+            }
+            results.add(GROUP, "echo_" + level + "_generator_cpu_us_per_rt",
+                    new Sample(generator.stream().mapToDouble(Double::doubleValue).toArray()), "us",
+                    "CPU the load generator spent per round trip, all servers");
+        }
+        for (int level : LEVELS) {
+            Measurement[] virtual = all.get("virtual").get(level);
+            for (String other : List.of("nio", "python", "platform")) {
+                if (!all.containsKey(other)) {
+                    continue;
+                }
+                Measurement[] them = all.get(other).get(level);
+                double[] speed = new double[ROUNDS];
+                double[] thrift = new double[ROUNDS];
+                for (int r = 0; r < ROUNDS; r++) {
+                    speed[r] = virtual[r].perSecond() / them[r].perSecond();
+                    thrift[r] = them[r].serverCpuUs() / virtual[r].serverCpuUs();
+                }
+                String target = level != 1000 ? "" : other.equals("nio") ? "; target >= 0.8"
+                        : other.equals("python") ? "; target >= 2.5" : "";
+                results.add(GROUP, "echo_" + level + "_virtual_vs_" + other + "_ratio", new Sample(speed), "x",
+                        "round trips/s, virtual / " + other + ", per round" + target);
+                results.add(GROUP, "echo_" + level + "_virtual_vs_" + other + "_cpu_ratio", new Sample(thrift), "x",
+                        "round trips per server CPU second, virtual / " + other + ", per round");
+            }
+        }
+    }
+
+    /**
+     * Opens up to {@value #IDLE} connections to a fresh framework server, each answered once and then
+     * left idle; times a newcomer; measures the server's heap and memory; checks every idle
+     * connection is still served.
+     */
+    private static void idle(Results results, String kind, String suffix) throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.java(kind)) {
+            long heapBefore = server.heapBytes();
+            String stopped = "";
+            long start = System.nanoTime();
+            try {
+                for (int i = 0; i < IDLE; i++) {
+                    Socket socket = connect(server.address());
+                    idle.add(socket);
+                    pingPong(socket);
+                }
+            } catch (IOException e) {
+                stopped = "; stopped after " + idle.size() + ": " + e.getMessage();
+            }
+            double connectSeconds = (System.nanoTime() - start) / 1e9;
+            double[] rtts = new double[20];
+            try (Socket newcomer = connect(server.address())) {
+                for (int i = 0; i < rtts.length; i++) {
+                    long t0 = System.nanoTime();
+                    pingPong(newcomer);
+                    rtts[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            long heap = server.heapBytes();
+            long rss = server.rssKib();
+            int held = 0;
+            for (Socket socket : idle) {
+                try {
+                    pingPong(socket);
+                    held++;
+                } catch (IOException e) {
+                    // not held
+                }
+            }
+            String how = kind + " threads, " + idle.size() + " opened in " + String.format(Locale.ROOT, "%.1f", connectSeconds)
+                    + " s" + stopped;
+            results.derived(GROUP, "idle_connections_held" + suffix, held, "conns",
+                    how + "; each answered once more after the newcomer");
+            results.add(GROUP, "idle_10k_new_client" + suffix + "_rtt_ms", new Sample(rtts), "ms",
+                    "a newcomer's round trips while the idle connections stay open");
+            results.derived(GROUP, "idle_0_heap" + suffix + "_mib", heapBefore / 1048576.0, "MiB",
+                    "heap in use after GC, no client");
+            results.derived(GROUP, "idle_10k_heap" + suffix + "_mib", heap / 1048576.0, "MiB",
+                    "heap in use after GC, " + idle.size() + " idle connections");
+            results.derived(GROUP, "idle_10k_heap" + suffix + "_kib_per_conn",
+                    (heap - heapBefore) / 1024.0 / Math.max(1, idle.size()), "KiB", "heap growth per connection");
+            results.derived(GROUP, "idle_10k_rss" + suffix + "_mib", rss / 1024.0, "MiB",
+                    "resident memory of the server process (heap + stacks + JVM)");
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Socket connect(InetSocketAddress address) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(5_000);
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static void pingPong(Socket socket) throws IOException {
+        socket.getOutputStream().write(PING);
+        byte[] reply = socket.getInputStream().readNBytes(PING.length);
+        if (reply.length != PING.length || reply[0] != 'P') {
+            throw new IOException("no proper reply to ping");
+        }
+    }
+
+    /** A server in a process of its own: started, asked for its port and heap, stopped by closing its input. */
+    private static final class ServerProcess implements AutoCloseable {
+        final String name;
+        private final Process process;
+        private final OutputStream commands;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        private final int port;
+
+        private ServerProcess(String name, List<String> command) throws IOException, InterruptedException {
+            this.name = name;
+            Path errors = benchTarget().resolve("echo-server-" + name + ".err");
+            Files.createDirectories(errors.getParent());
+            this.process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            this.commands = process.getOutputStream();
+            Thread reader = new Thread(() -> readAnswers(process.getInputStream()), "echo-bench-" + name + "-stdout");
+            reader.setDaemon(true);
+            reader.start();
+            String first = answers.poll(30, TimeUnit.SECONDS);
+            if (first == null || !first.startsWith("PORT ")) {
+                process.destroyForcibly();
+                throw new IOException("The " + name + " server did not report its port; see " + errors);
+            }
+            this.port = Integer.parseInt(first.substring(5).trim());
+        }
+
+        static ServerProcess java(String kind) throws IOException, InterruptedException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            return new ServerProcess(kind, List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG)));
+        }
+
+        /** The Python server, or null (with a note) if python3 cannot be run here. */
+        static ServerProcess python() throws InterruptedException {
+            Path script = benchTarget().getParent().resolve("src/main/python/upper_echo_server.py");
+            try {
+                return new ServerProcess("python", List.of("python3", script.toString(), String.valueOf(BACKLOG)));
+            } catch (IOException e) {
+                System.out.println("  (no Python figures: " + e.getMessage() + ")");
+                return null;
+            }
+        }
+
+        /** Keeps the answers (PORT, HEAP) and drops the server's own log lines, so its output never blocks. */
+        private void readAnswers(InputStream out) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("PORT ") || line.startsWith("HEAP ")) {
+                        answers.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        }
+
+        long heapBytes() throws IOException, InterruptedException {
+            commands.write("heap\n".getBytes(StandardCharsets.US_ASCII));
+            commands.flush();
+            String answer = answers.poll(30, TimeUnit.SECONDS);
+            if (answer == null || !answer.startsWith("HEAP ")) {
+                throw new IOException("The " + name + " server did not report its heap");
+            }
+            return Long.parseLong(answer.substring(5).trim());
+        }
+
+        /**
+         * CPU time the whole process has used (user + system, threads that ended included), from
+         * /proc/PID/stat in clock ticks of 10 ms; 0 where /proc is not there.
+         */
+        long cpuNanos() throws IOException {
+            Path stat = Path.of("/proc/" + process.pid() + "/stat");
+            if (!Files.exists(stat)) {
+                return 0;
+            }
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return ticks * 10_000_000L;
+        }
+
+        /** VmRSS from /proc, in KiB (0 where /proc is not there). */
+        long rssKib() throws IOException {
+            Path status = Path.of("/proc/" + process.pid() + "/status");
+            if (!Files.exists(status)) {
+                return 0;
+            }
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
+        }
+
+        /** Closes the server's input (it stops on end of input), and makes sure the process is gone. */
+        @Override
+        public void close() throws IOException, InterruptedException {
+            commands.close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or -1 where there is none. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** bench/target, whether this runs from the bench module (as Maven does) or from the workbook's root. */
+    private static Path benchTarget() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("src/main/python")) ? here.resolve("target")
+                : here.resolve("bench/target");
+    }
+}

@@ -1,0 +1,158 @@
+package workbook.framing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static workbook.framing.Wire.utf8;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import workbook.testkit.Bytes;
+import workbook.testkit.ClientRun;
+import workbook.testkit.Diagnostics;
+import workbook.testkit.FragmentingProxy;
+import workbook.testkit.LessonChecks;
+import workbook.testkit.Loopback;
+import workbook.testkit.ProxyPlan;
+import workbook.testkit.TestServer;
+
+/** The checks for CommandClient: your client talks to a reference server, fed from a scripted keyboard. */
+@LessonChecks
+@DisplayName("Lesson 02 · CommandClient (step 5)")
+class CommandClientTest {
+
+    private static final String PROMPT = ">>: ";
+    private static final Commands COMMANDS = new Commands();
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the client sends each command as one frame: its length, then its UTF-8 bytes")
+    void sendsEachCommandAsAFrame() throws Exception {
+        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO))) {
+            ClientRun run = runClient(server.port(), server, "echo 你好\n\nhelp\n", Duration.ofSeconds(2));
+            run.assertFinished();
+            byte[] expected = Wire.frames(List.of(utf8("echo 你好"), utf8("help")));
+            TestServer.Connection connection = server.awaitConnection(0);
+            connection.awaitFinished(Duration.ofSeconds(2)); // the client has hung up: all it sent has been read
+            assertThat(connection.received()).withFailMessage(() -> "What the reference server received for the"
+                    + " input lines \"echo 你好\", \"\" and \"help\" (the empty line is not sent):\n"
+                    + Bytes.compare(expected, connection.receivedChunks())).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: each reply is printed whole and once, even when it arrives in slow pieces")
+    void printsReplyThatArrivesInSlowPieces() throws Exception {
+        List<String> typed = List.of("cat poem.txt", "size big.txt", "cat empty.txt", "head 3000 big.txt", "ls");
+        try (TestServer server = TestServer.start("reference CommandServer (replies in pieces, 30 ms apart)",
+                reference(Duration.ofMillis(30)))) {
+            ClientRun run = runClient(server.port(), server, String.join("\n", typed) + "\n", Duration.ofSeconds(4));
+            expectScreen(run, typed, "replies written as: the 4-byte length, then the output in pieces, 30 ms apart");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: outputs of 0 B to 1 MiB are printed whole and in order, however the network cuts them")
+    void printsOutputsOfEverySizeThroughTheProxy() throws Exception {
+        List<String> typed = List.of("cat empty.txt", "head 1 big.txt", "help", "head 1023 big.txt",
+                "head 1024 big.txt", "head 1025 big.txt", "cat numbers.txt", "cat big.txt", "size big.txt",
+                "echo done");
+        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO));
+                FragmentingProxy proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(5).split(1, 2000))) {
+            ClientRun run = runClient(proxy.port(), server, String.join("\n", typed) + "\n", Duration.ofSeconds(4));
+            expectScreen(run, typed, "the replies cut on the way (proxy " + proxy.plan() + ")");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a reply cut short by the end of the stream is reported as an error, never printed")
+    void reportsATruncatedReply() throws Exception {
+        try (TestServer server = TestServer.start("reference server that dies mid-reply", connection -> {
+            connection.in().read(new byte[4096]); // the command, whatever it looks like
+            OutputStream out = connection.out();
+            out.write(Wire.header(5000)); // 5000 bytes announced ...
+            out.write(Arrays.copyOf(COMMANDS.run("cat big.txt"), 100)); // ... 100 sent, then the server hangs up
+            out.flush();
+        })) {
+            ClientRun run = runClient(server.port(), server, "cat big.txt\nls\n", Duration.ofSeconds(2));
+            run.assertFinished();
+            assertThat(run.out()).withFailMessage(() -> "The server announced a reply of 5000 bytes, sent 100 of them"
+                    + " and hung up. Those 100 bytes are not the output of \"cat big.txt\", only its beginning: the"
+                    + " client must not print them as if they were.\n" + run.printed()).isEqualTo(PROMPT);
+            assertThat(run.exitCode()).as("the exit code after a reply was cut short").isNotZero();
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error: one line")
+                    .hasSize(1);
+        }
+    }
+
+    /** The reference server: answers each command frame with the frame of its output, optionally in slow pieces. */
+    private static TestServer.Handler reference(Duration pause) {
+        return connection -> {
+            OutputStream out = connection.out();
+            for (Optional<byte[]> command; (command = Wire.readFrame(connection.in(), 4096)).isPresent(); ) {
+                byte[] frame = Wire.frame(COMMANDS.run(new String(command.get(), StandardCharsets.UTF_8)));
+                if (pause.isZero()) {
+                    out.write(frame);
+                    out.flush();
+                    continue;
+                }
+                // The length alone, then the output in three pieces, each after a pause.
+                int[] cuts = {0, 4, 4 + (frame.length - 4) / 3, 4 + 2 * (frame.length - 4) / 3, frame.length};
+                for (int i = 0; i + 1 < cuts.length; i++) {
+                    if (cuts[i + 1] > cuts[i]) {
+                        sleep(i == 0 ? Duration.ZERO : pause);
+                        out.write(frame, cuts[i], cuts[i + 1] - cuts[i]);
+                        out.flush();
+                    }
+                }
+            }
+        };
+    }
+
+    private static ClientRun runClient(int port, TestServer server, String keyboard, Duration patience) {
+        return ClientRun.run("CommandClient",
+                (in, out, err) -> CommandClient.run(in, out, err, Loopback.address(port)), keyboard, patience,
+                server::dropConnections);
+    }
+
+    /** What the screen should show: a prompt, each output (with a new line added if it has none), a last prompt. */
+    private static void expectScreen(ClientRun run, List<String> typed, String how) {
+        run.assertFinished();
+        StringBuilder screen = new StringBuilder();
+        for (String command : typed) {
+            String output = new String(COMMANDS.run(command), StandardCharsets.UTF_8);
+            screen.append(PROMPT).append(output).append(output.isEmpty() || output.endsWith("\n") ? "" : "\n");
+        }
+        screen.append(PROMPT).append('\n');
+        byte[] expected = utf8(screen.toString());
+        byte[] printed = utf8(run.out());
+        if (!Arrays.equals(expected, printed)) {
+            Diagnostics.snapshot();
+            fail("The client was typed " + typed + ", with " + how + ". What it printed differs from the"
+                    + " outputs, each printed once, whole, after its prompt:\n"
+                    + Bytes.compare(expected, List.of(printed))
+                    + "Standard error:\n" + Wire.indent(Bytes.show(utf8(run.err()))));
+        }
+        assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package workbook.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import workbook.testkit.Bytes;
+import workbook.testkit.ClientRun;
+import workbook.testkit.DatagramProbe;
+import workbook.testkit.Diagnostics;
+import workbook.testkit.LessonChecks;
+import workbook.testkit.Loopback;
+import workbook.testkit.LossPlan;
+import workbook.testkit.LossyUdpProxy;
+import workbook.testkit.Timeouts;
+import workbook.testkit.UdpTestServer;
+
+/**
+ * The checks for UdpUpperClient: your client talks to a reference server (not yours), fed from a scripted keyboard,
+ * sometimes through a proxy that loses, duplicates and reorders datagrams.
+ */
+@LessonChecks
+@DisplayName("Lesson 04 · UdpUpperClient (step 5)")
+class UdpUpperClientTest {
+
+    /** How long a check lets the client work before calling it stuck: time for every retry, and then some. */
+    private static final Duration PATIENCE = Timeouts.REPLY.multipliedBy(2);
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: each line goes out as one numbered datagram, and its reply is printed")
+    void sendsNumberedDatagrams() throws Exception {
+        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(200), 3)) {
+            ClientRun run = runClient(client, "hello\n\nsee you\n", PATIENCE);
+            run.assertFinished();
+            assertThat(run.out()).as("what the client printed (an empty line is an empty message: UDP sends those)")
+                    .isEqualTo(">>: HELLO\n>>: \n>>: SEE YOU\n>>: \n");
+            List<UdpTestServer.Request> got = server.received();
+            assertThat(got).as("the datagrams the server received (one per line typed)").hasSize(3);
+            List<Long> numbers = new ArrayList<>();
+            String[] payloads = {"hello", "", "see you"};
+            for (int i = 0; i < 3; i++) {
+                Numbered n = parse(got.get(i).data());
+                assertThat(n.payload()).as("the payload of datagram #%d", i + 1).isEqualTo(payloads[i]);
+                numbers.add(n.sequence());
+            }
+            assertThat(numbers).as("the sequence numbers of three requests: each new request gets a new number")
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: when a reply is lost, the client sends the same datagram again and prints the reply once")
+    void retriesWhenAReplyIsLost() throws Exception {
+        try (var server = UdpTestServer.start("reference echo server that loses its first reply",
+                request -> request.index() == 0 ? List.of() : echo(request));
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(50), 5)) {
+            ClientRun run = runClient(client, "hello\nworld\n", Timeouts.REPLY);
+            run.assertFinished();
+            assertThat(run.out()).as("what the client printed").isEqualTo(">>: HELLO\n>>: WORLD\n>>: \n");
+            List<UdpTestServer.Request> got = server.received();
+            assertThat(got).as("the datagrams the server received: hello, hello again, world").hasSize(3);
+            assertThat(got.get(1).data()).withFailMessage(() -> "The second try must be the very same datagram as the"
+                    + " first, with the same sequence number, so that its reply can be told apart from others.\n"
+                    + Bytes.compare(got.get(0).data(), List.of(got.get(1).data()))).isEqualTo(got.get(0).data());
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that never answers gets exactly maxTries tries, longer and longer apart; then one line")
+    void givesUpOnASilentServer() throws Exception {
+        try (var server = UdpTestServer.start("reference server that never answers", request -> List.of());
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(100), 3)) {
+            long start = System.nanoTime();
+            ClientRun run = runClient(client, "hello\nnever sent\n", PATIENCE);
+            run.assertFinished();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertGaveUpInOneLine(run, server.port());
+            List<UdpTestServer.Request> got = server.received();
+            assertThat(got).as("the tries the server received (maxTries is 3)").hasSize(3);
+            assertThat(got).as("every try is the same datagram (same sequence number, same payload)")
+                    .allSatisfy(r -> assertThat(r.data()).isEqualTo(got.get(0).data()));
+            assertTriedLongEnough(run, took, "three tries waiting 100, 200 and 400 ms come to 0.7 s");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: with no server at all, the client gives up after its tries and says so in one line")
+    void givesUpWhenNoServerRuns() throws Exception {
+        int port = DatagramProbe.unusedPort();
+        try (var client = UdpUpperClient.open(Loopback.address(port), Duration.ofMillis(100), 3)) {
+            long start = System.nanoTime();
+            ClientRun run = runClient(client, "hello\n", PATIENCE);
+            run.assertFinished();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertGaveUpInOneLine(run, port);
+            assertTriedLongEnough(run, took, "a \"port unreachable\" may only mean that the server is restarting, so"
+                    + " it is one lost try like any other; three tries waiting 100, 200 and 400 ms come to 0.7 s");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: duplicates, latecomers and garbage are dropped: each reply is printed once")
+    void dropsDuplicatesLatecomersAndGarbage() throws Exception {
+        AtomicReference<byte[]> previous = new AtomicReference<>();
+        UdpTestServer.Handler messy = request -> {
+            byte[] reply = echo(request).get(0);
+            List<byte[]> replies = new ArrayList<>();
+            if (previous.get() != null) {
+                replies.add(previous.get()); // the reply to the request before: a latecomer
+            }
+            replies.add("no number here".getBytes(StandardCharsets.UTF_8)); // garbage
+            replies.add(reply);
+            replies.add(reply); // a duplicate
+            previous.set(reply);
+            return replies;
+        };
+        try (var server = UdpTestServer.start("reference server that answers twice, late and with garbage", messy);
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3)) {
+            ClientRun run = runClient(client, "one\ntwo\nthree\n", PATIENCE);
+            run.assertFinished();
+            assertThat(run.out()).as("what the client printed").isEqualTo(">>: ONE\n>>: TWO\n>>: THREE\n>>: \n");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: through a lossy network (proxy seed 1), every reply is printed once, in order")
+    void survivesALossyNetworkSeed1() throws Exception {
+        survivesALossyNetwork(1);
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: through a lossy network (proxy seed 2), every reply is printed once, in order")
+    void survivesALossyNetworkSeed2() throws Exception {
+        survivesALossyNetwork(2);
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: through a lossy network (proxy seed 3), every reply is printed once, in order")
+    void survivesALossyNetworkSeed3() throws Exception {
+        survivesALossyNetwork(3);
+    }
+
+    /**
+     * Sixteen lines through a proxy that loses 20% of the datagrams each way, and duplicates, reorders and delays
+     * others; the client waits 20 ms at first and tries up to 12 times.
+     */
+    private static void survivesALossyNetwork(long seed) throws Exception {
+        LossPlan plan = LossPlan.seed(seed).drop(0.2).duplicate(0.15).reorder(0.15).delay(0.1, Duration.ofMillis(40));
+        StringBuilder keyboard = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 16; i++) {
+            String line = i == 8 ? "" : "line " + i + " of 16: " + "abc".repeat(i % 5 + 1);
+            keyboard.append(line).append('\n');
+            expected.append(">>: ").append(line.toUpperCase()).append('\n');
+        }
+        expected.append(">>: \n");
+        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+                var proxy = LossyUdpProxy.start(server.port(), plan);
+                var client = UdpUpperClient.open(proxy.address(), Duration.ofMillis(20), 12)) {
+            ClientRun run = runClient(client, keyboard.toString(), PATIENCE);
+            run.assertFinished();
+            if (!run.out().equals(expected.toString())) {
+                Diagnostics.snapshot(); // the proxy's story as it was, before it is closed
+            }
+            assertThat(run.out()).as("what the client printed through the lossy proxy (%s)", plan)
+                    .isEqualTo(expected.toString());
+        }
+    }
+
+    /** Fails unless the client spent at least 80% of 0.7 s trying: it must wait out every try, longer each time. */
+    private static void assertTriedLongEnough(ClientRun run, Duration took, String why) {
+        assertThat(took).withFailMessage(() -> String.format(Locale.ROOT, "Your client gave up after %.2f s, too soon:"
+                + " %s.\n%s", took.toMillis() / 1000.0, why, run.printed())).isGreaterThanOrEqualTo(Duration.ofMillis(560));
+    }
+
+    private static void assertGaveUpInOneLine(ClientRun run, int port) {
+        List<String> lines = run.err().lines().toList();
+        boolean oneClearLine = lines.size() == 1 && lines.get(0).contains(String.valueOf(port))
+                && !lines.get(0).contains("Exception");
+        if (run.exitCode() == 0 || !oneClearLine) {
+            fail("When it gives up, your client must print one line on standard error that names the server's port ("
+                    + port + ") and shows no exception, and return a non-zero exit code (it returned " + run.exitCode()
+                    + ").\n" + run.printed());
+        }
+    }
+
+    private static ClientRun runClient(UdpUpperClient client, String keyboard, Duration patience) {
+        return ClientRun.run("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, out, err, client), keyboard,
+                patience, client::close);
+    }
+
+    /** The reference echo server's answer: the same bytes, a to z upper-cased. */
+    private static List<byte[]> echo(UdpTestServer.Request request) {
+        return List.of(UdpEchoServerChecks.upperCase(request.data()));
+    }
+
+    /** A datagram in SequenceCodec's format, decoded by the check itself. */
+    private record Numbered(long sequence, String payload) {
+    }
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,10}) (.*)", Pattern.DOTALL);
+
+    private static Numbered parse(byte[] datagram) {
+        Matcher m = FORMAT.matcher(new String(datagram, StandardCharsets.ISO_8859_1));
+        assertThat(m.matches()).withFailMessage(() -> "This datagram does not follow the format (digits, a space,"
+                + " the payload):\n" + Bytes.show(datagram)).isTrue();
+        byte[] payload = Arrays.copyOfRange(datagram, m.group(1).length() + 1, datagram.length);
+        return new Numbered(Long.parseLong(m.group(1)), new String(payload, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,123 @@
+package workbook.socketserver;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import workbook.testkit.Diagnostics;
+import workbook.testkit.Expect;
+import workbook.testkit.Loopback;
+import workbook.testkit.Received;
+import workbook.testkit.RunningServer;
+
+/** What lesson 05's checks share: running a server, talking to it, and showing where a thread is stuck. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /** Runs the server's serveForever() in a thread of the check; closing the result closes the server. */
+    static <S extends TcpServer> RunningServer<S> serve(S server) {
+        Diagnostics.note(Checks::serveLoop);
+        return RunningServer.start("TcpServer", server, TcpServer::port, TcpServer::serveForever);
+    }
+
+    static <S extends UdpServer> RunningServer<S> serve(S server) {
+        Diagnostics.note(Checks::serveLoop);
+        return RunningServer.start("UdpServer", server, UdpServer::port, UdpServer::serveForever);
+    }
+
+    /** Connects to a loopback port; a refusal or a timeout fails the check, saying who could not connect. */
+    static Socket connect(int port, String who) throws IOException {
+        try {
+            return Loopback.connect(port);
+        } catch (ConnectException | SocketTimeoutException e) {
+            Diagnostics.snapshot();
+            return fail("%s could not connect to port %d: %s.", who, port, e.getMessage());
+        }
+    }
+
+    static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+    }
+
+    /** Sends {@code text} and expects it back upper-cased (the checks' handlers all upper-case). */
+    static void roundTrip(Socket socket, String text, String what) throws IOException {
+        send(socket, text);
+        Expect.reply(socket, text.toUpperCase(java.util.Locale.ROOT), what);
+    }
+
+    /** Fails unless the server closes the connection (end of stream, or a reset) within {@link workbook.testkit.Timeouts#REPLY}. */
+    static void expectClosed(Socket socket, String what) throws IOException {
+        Received received = Received.read(socket, 1, workbook.testkit.Timeouts.REPLY);
+        if (received.ending() != Received.Ending.END_OF_STREAM && received.ending() != Received.Ending.BROKEN) {
+            Diagnostics.snapshot();
+            fail("Expected the server to close " + what + ". " + received.story());
+        }
+    }
+
+    /** Something a check runs that must return, such as {@code server::shutdown}. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code call} on a new thread and fails unless it returns within {@code patience}, showing where
+     * it waits. The thread is left to end once the check closes the server.
+     *
+     * @return how long the call took
+     */
+    static Duration returnsWithin(Duration patience, String what, Call call) throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        long start = System.nanoTime();
+        Thread thread = Thread.ofPlatform().name("check-calls-" + what).daemon(true).start(() -> {
+            try {
+                call.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        thread.join(patience);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (thread.isAlive()) {
+            Diagnostics.snapshot();
+            fail("%s did not return within %.1f s. It is waiting at:%n%s%n%s", what, patience.toMillis() / 1000.0,
+                    where(thread.getStackTrace()), serveLoop());
+        }
+        if (thrown[0] != null) {
+            fail(what + " threw " + thrown[0]);
+        }
+        return took;
+    }
+
+    /** Where the check's serve-loop thread is, if there is one: its innermost frame and the lesson's frames. */
+    static String serveLoop() {
+        Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+        return all.entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("server-under-test-") && e.getKey().isAlive())
+                .map(e -> "The serve loop (serveForever) is at:\n" + where(e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The innermost frame, then every frame of workbook.socketserver, indented. */
+    static String where(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return "    (it has ended)";
+        }
+        List<String> lines = Arrays.stream(stack).skip(1)
+                .filter(f -> f.getClassName().startsWith("workbook.socketserver.") && !f.getClassName().contains("$$Lambda"))
+                .map(f -> "    at " + f).toList();
+        return "    at " + stack[0] + (lines.isEmpty() ? "" : "\n    ...\n" + String.join("\n", lines));
+    }
+}

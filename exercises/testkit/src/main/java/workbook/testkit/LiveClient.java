@@ -1,0 +1,213 @@
+package workbook.testkit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A student's interactive client running in its own thread while the check types into its keyboard, line by line,
+ * and watches what it prints.
+ *
+ * <pre>{@code
+ * try (LiveClient chat = LiveClient.start("ChatClient", (in, out, err) -> ChatClient.run(in, out, err, address),
+ *         () -> { })) {
+ *     chat.awaitOutput("[127.0.0.1:4000] hello", "a message relayed while nobody typed");
+ *     chat.type("hi there");
+ *     chat.endInput();
+ *     assertThat(chat.awaitExit()).isZero();
+ * }
+ * }</pre>
+ * Unlike {@link ClientRun}, whose keyboard is all there from the start, this keyboard gives the
+ * client nothing until the check types, so a check can see what the client does while it waits
+ * for the user. Every wait is bounded; a client that does not finish is reported with where it
+ * was stuck, then unblocked.
+ */
+public final class LiveClient implements AutoCloseable {
+
+    private final String name;
+    private final Keyboard keyboard = new Keyboard();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
+    private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+    private final Runnable unblock;
+    private final Thread thread;
+
+    private LiveClient(String name, ClientRun.ClientMain client, Runnable unblock) {
+        this.name = name;
+        this.unblock = unblock;
+        this.thread = new Thread(() -> {
+            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                exit.set(client.run(keyboard, o, e));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "client-under-test-" + name);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts the client on an empty keyboard.
+     *
+     * @param unblock what makes the client's blocked calls end if it is stuck (such as closing its socket)
+     */
+    public static LiveClient start(String name, ClientRun.ClientMain client, Runnable unblock) {
+        LiveClient live = new LiveClient(name, client, unblock);
+        live.thread.start();
+        Diagnostics.note(live::describe);
+        return live;
+    }
+
+    /** Types one line and Enter. */
+    public void type(String line) {
+        keyboard.offer((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ends the keyboard input, like Ctrl-D. */
+    public void endInput() {
+        keyboard.end();
+    }
+
+    /** Waits up to {@link Timeouts#REPLY} until the client has printed {@code expected} somewhere on its standard output. */
+    public void awaitOutput(String expected, String what) {
+        long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
+        while (!out().contains(expected)) {
+            if (System.nanoTime() > deadline || !thread.isAlive() && !out().contains(expected)) {
+                Diagnostics.snapshot();
+                fail("Your " + name + " did not print " + what + " within " + Timeouts.REPLY.toSeconds()
+                        + " s. Expected to see:\n" + Bytes.indent(Bytes.show(expected.getBytes(StandardCharsets.UTF_8)))
+                        + printed() + (thread.isAlive() ? "It is waiting at:\n" + Stacks.show(thread.getStackTrace())
+                                : "It had already ended" + (thrown.get() == null ? "." : ", throwing " + thrown.get())));
+            }
+            sleep(5);
+        }
+    }
+
+    /**
+     * Waits up to {@link Timeouts#REPLY} for the client to finish and returns its exit code; fails, saying where it
+     * was stuck, if it does not finish or if it threw.
+     */
+    public int awaitExit() {
+        long cpuBefore = Stacks.cpuNanos(thread);
+        if (!join(Timeouts.REPLY)) {
+            String stuckAt = Stacks.show(thread.getStackTrace()) + "\n"
+                    + Stacks.busyOrWaiting(thread, cpuBefore, Timeouts.REPLY);
+            Diagnostics.snapshot();
+            unblock.run();
+            join(Timeouts.SHUTDOWN);
+            fail("Your " + name + " did not finish within " + Timeouts.REPLY.toSeconds()
+                    + " s after its input ended. It was waiting at:\n" + stuckAt + "\n" + printed());
+        }
+        if (thrown.get() != null) {
+            Diagnostics.snapshot();
+            fail("Your " + name + " crashed with " + thrown.get() + " at:\n" + Stacks.show(thrown.get().getStackTrace())
+                    + "\n" + printed());
+        }
+        return exit.get();
+    }
+
+    /** Everything printed on standard output so far, as UTF-8 text. */
+    public String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Everything printed on standard error so far, as UTF-8 text. */
+    public String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the client printed, on out and on err, as text and hex. */
+    public String printed() {
+        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(out.toByteArray()))
+                + "and on standard error:\n" + Bytes.indent(Bytes.show(err.toByteArray()));
+    }
+
+    /** Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly. */
+    @Override
+    public void close() {
+        endInput();
+        if (!join(Timeouts.SHUTDOWN)) {
+            unblock.run();
+            join(Timeouts.SHUTDOWN);
+        }
+    }
+
+    private String describe() {
+        return "Your " + name + (thread.isAlive() ? " is still running" : " has ended") + ". " + printed().stripTrailing();
+    }
+
+    private boolean join(Duration patience) {
+        try {
+            return thread.join(patience);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A keyboard that has nothing to read until the check types, and ends when the check says so. */
+    private static final class Keyboard extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final LinkedBlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
+        private byte[] current = new byte[0];
+        private int position;
+        private boolean ended;
+
+        void offer(byte[] line) {
+            lines.add(line);
+        }
+
+        void end() {
+            lines.add(END);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            while (position == current.length) {
+                if (ended) {
+                    return -1;
+                }
+                try {
+                    current = lines.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("the keyboard was interrupted");
+                }
+                position = 0;
+                ended = current == END;
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package workbook.testkit;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A reference UDP server on loopback port 0 for a student's client to talk to: it answers each datagram through a
+ * {@link Handler} and records every datagram it received.
+ *
+ * <pre>{@code
+ * try (UdpTestServer server = UdpTestServer.start("reference echo server", request -> List.of(request.data()))) {
+ *     ... the student's client sends to server.port() ...
+ *     List<UdpTestServer.Request> got = server.awaitRequests(3, Timeouts.REPLY);
+ * }
+ * }</pre>
+ * A handler may answer a datagram with nothing (a silent or lossy server), one datagram, or
+ * several (duplicates, stale replies). Closing the server stops its thread, boundedly and loudly.
+ */
+public final class UdpTestServer implements AutoCloseable {
+
+    private static final int BUFFER = 65_535;
+    private static final int SHOWN = 12;
+
+    /** What the reference server sends back for one datagram. */
+    @FunctionalInterface
+    public interface Handler {
+        /** The datagrams to send back to the request's sender, in order; an empty list to stay silent. */
+        List<byte[]> answer(Request request);
+    }
+
+    /**
+     * One datagram the server received.
+     *
+     * @param index    0 for the first datagram the server received, 1 for the next, ...
+     * @param nanoTime when it arrived ({@link System#nanoTime()}), to measure the gaps between retries
+     */
+    public record Request(int index, InetSocketAddress sender, byte[] data, long nanoTime) {
+    }
+
+    private final String name;
+    private final DatagramSocket socket;
+    private final int port;
+    private final Handler handler;
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final List<Integer> answered = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile String problem;
+
+    private UdpTestServer(String name, DatagramSocket socket, Handler handler) {
+        this.name = name;
+        this.socket = socket;
+        this.port = socket.getLocalPort();
+        this.handler = handler;
+        this.thread = new Thread(this::serve, "reference-udp-" + name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts a reference server on a free loopback port. */
+    public static UdpTestServer start(String name, Handler handler) throws IOException {
+        DatagramSocket socket = new DatagramSocket(Loopback.anyPort());
+        socket.setReceiveBufferSize(1 << 20);
+        socket.setSendBufferSize(1 << 20);
+        UdpTestServer server = new UdpTestServer(name, socket, handler);
+        server.thread.start();
+        Diagnostics.note(server::describe);
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public InetSocketAddress address() {
+        return Loopback.address(port());
+    }
+
+    /** Every datagram received so far, in order. */
+    public List<Request> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits up to {@code patience} until {@code count} datagrams have arrived; returns those that did (maybe fewer). */
+    public List<Request> awaitRequests(int count, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        return received();
+    }
+
+    /** What the server received and how it answered, datagram by datagram (the first few). */
+    public String describe() {
+        StringBuilder s = new StringBuilder("The " + name + " (UDP port " + port() + ") received " + received.size()
+                + (received.size() == 1 ? " datagram" : " datagrams") + (received.isEmpty() ? "." : ":"));
+        for (int i = 0; i < Math.min(SHOWN, received.size()); i++) {
+            Request r = received.get(i);
+            int replies = i < answered.size() ? answered.get(i) : 0;
+            s.append("\n  #").append(i + 1).append(" from port ").append(r.sender().getPort()).append(", answered with ")
+                    .append(replies).append(replies == 1 ? " datagram" : " datagrams").append(":\n")
+                    .append(Bytes.indent(Bytes.indent(Bytes.show(r.data()))).stripTrailing());
+        }
+        if (received.size() > SHOWN) {
+            s.append("\n  ...");
+        }
+        if (problem != null) {
+            s.append("\n  (").append(problem).append(")");
+        }
+        return s.toString();
+    }
+
+    /** Closes the socket and waits (at most {@link Timeouts#SHUTDOWN}) for the server's thread. */
+    @Override
+    public void close() {
+        socket.close();
+        try {
+            thread.join(Timeouts.SHUTDOWN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException("Gave up waiting for the " + name + "'s thread to stop: " + thread);
+        }
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[BUFFER];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                return; // closed
+            }
+            Request request = new Request(received.size(), (InetSocketAddress) packet.getSocketAddress(),
+                    Arrays.copyOf(packet.getData(), packet.getLength()), System.nanoTime());
+            received.add(request);
+            List<byte[]> replies;
+            try {
+                replies = handler.answer(request);
+            } catch (RuntimeException e) {
+                problem = "the handler threw " + e;
+                replies = List.of();
+            }
+            answered.add(replies.size());
+            for (byte[] reply : replies) {
+                try {
+                    socket.send(new DatagramPacket(reply, reply.length, request.sender()));
+                } catch (IOException e) {
+                    problem = "a reply could not be sent: " + e;
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package workbook.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LeakCheck.class)
+class LiveClientTest {
+
+    /** A tiny interactive client: prints each line it reads in upper case, exits 0 at the end of input. */
+    private static final ClientRun.ClientMain SHOUT = (in, out, err) -> {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            out.println(line.toUpperCase());
+        }
+        return 0;
+    };
+
+    @Test
+    void typesLineByLineAndWatchesTheOutput() {
+        try (LiveClient client = LiveClient.start("shouter", SHOUT, () -> { })) {
+            client.type("hello");
+            client.awaitOutput("HELLO\n", "the first line, shouted");
+            assertThat(client.out()).isEqualTo("HELLO\n");
+            client.type("bye");
+            client.awaitOutput("BYE\n", "the second line");
+            client.endInput();
+            assertThat(client.awaitExit()).isZero();
+        }
+    }
+
+    @Test
+    void failsAtOnceWhenTheClientEndedWithoutPrintingWhatWasExpected() {
+        try (LiveClient client = LiveClient.start("quitter", (in, out, err) -> 3, () -> { })) {
+            assertThat(client.awaitExit()).isEqualTo(3);
+            assertThatThrownBy(() -> client.awaitOutput("anything", "a greeting"))
+                    .hasMessageContaining("did not print a greeting").hasMessageContaining("It had already ended");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package workbook.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LeakCheck.class)
+class UdpTestServerTest {
+
+    @Test
+    void answersThroughItsHandlerAndRecordsEveryDatagram() throws Exception {
+        UdpTestServer.Handler twiceOrNever = r -> r.index() == 0 ? List.of() : List.of(r.data(), r.data());
+        try (UdpTestServer server = UdpTestServer.start("test server", twiceOrNever);
+                DatagramProbe client = DatagramProbe.open("client")) {
+            client.send(server.port(), "first");
+            client.expectNothing("after the first datagram");
+            client.send(server.port(), "second");
+            client.expect("second", "the first copy");
+            client.expect("second", "the second copy");
+            assertThat(server.received()).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
+                    .containsExactly("first", "second");
+            assertThat(server.received().get(1).sender().getPort()).isEqualTo(client.port());
+            assertThat(server.describe()).contains("received 2 datagrams", "answered with 0 datagrams",
+                    "answered with 2 datagrams", "\"second\"");
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsIsReportedAndTheServerGoesOn() throws Exception {
+        try (UdpTestServer server = UdpTestServer.start("test server", r -> {
+            throw new IllegalStateException("boom");
+        }); DatagramProbe client = DatagramProbe.open("client")) {
+            client.send(server.port(), "x");
+            client.send(server.port(), "y");
+            assertThat(server.awaitRequests(2, Timeouts.REPLY)).hasSize(2);
+            assertThat(server.describe()).contains("boom");
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package workbook.socketserver;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * What every server shares: the serve loop, shutdown and close, and the hooks around one request.
+ *
+ * <p>The shape is Python's {@code socketserver}. A server solves the connection problem (wait for
+ * the next request); a fresh {@link RequestHandler} solves the communication problem (talk with
+ * that one client), on a thread the {@link ThreadingStrategy} provides:
+ * <pre>
+ *                  BaseServer&lt;R&gt;  ◇── ThreadingStrategy (virtual, platform, pool)
+ *                    /        \
+ *     TcpServer (R = Socket)   UdpServer (R = Datagram)      ──makes──▶ RequestHandler&lt;R&gt;
+ *                                                                       setup / handle / finish
+ * </pre>
+ * Methods for the caller: {@link #serveForever}, {@link #shutdown}, {@link #close} (so
+ * try-with-resources works), {@link #address}, {@link #port}, {@link #handlerThreads}.
+ * <br>Methods that may be overridden: {@link #verifyRequest}, {@link #processRequest},
+ * {@link #finishRequest}, {@link #handleError}.
+ * <br>Methods each transport writes: {@link #getRequest}, {@link #clientAddress},
+ * {@link #closeRequest}, {@link #serverClose}.
+ *
+ * @param <R> what one request is: a connection ({@link java.net.Socket}) or a {@link Datagram}
+ */
+public abstract class BaseServer<R> implements AutoCloseable {
+
+    /** How long close() waits for handler threads, once before and once after interrupting them. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofMillis(800);
+    /** How long shutdown() and close() wait for the serve loop to return once it was woken. */
+    private static final Duration LOOP_PATIENCE = Duration.ofSeconds(1);
+    /** A pause after a failed accept(), so that running out of file descriptors cannot spin the CPU. */
+    private static final Duration ERROR_PAUSE = Duration.ofMillis(50);
+
+    private final Supplier<? extends RequestHandler<R>> handlers;
+    private final ServerOptions options;
+    private final ExecutorService executor;
+    private final Set<R> openRequests = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private volatile Thread loopThread;
+    private volatile boolean shutdownRequested;
+    private volatile boolean closed;
+
+    /**
+     * @param handlers makes one new handler per request, such as {@code EchoHandler::new}
+     */
+    protected BaseServer(Supplier<? extends RequestHandler<R>> handlers, ServerOptions options) {
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = options.threading().newExecutor();
+    }
+
+    /**
+     * Handles requests until {@link #shutdown} or {@link #close}: waits for a request, verifies it,
+     * hands it to a thread, and waits for the next one at once. Runs once per server.
+     */
+    public void serveForever() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("serveForever() runs once per server, and this one is "
+                    + (closed ? "closed" : "serving already"));
+        }
+        loopThread = Thread.currentThread();
+        try {
+            // tag::serve-loop[]
+            while (!shutdownRequested) {
+                R request;
+                try {
+                    request = getRequest(); // waits for a client
+                } catch (IOException e) {
+                    if (shutdownRequested) {
+                        break; // shutdown() closed the socket
+                    }
+                    handleError(null, e); // e.g. out of file descriptors:
+                    pause(ERROR_PAUSE); // report, breathe, go on
+                    continue;
+                }
+                handleRequest(request);
+            }
+            // end::serve-loop[]
+        } finally {
+            loopEnded.countDown();
+        }
+    }
+
+    /** Verifies one request and hands it on; whatever goes wrong ends this request only. */
+    private void handleRequest(R request) {
+        openRequests.add(request);
+        if (closed) { // close() ran while we accepted: it may have missed this one
+            shutdownRequest(request);
+            return;
+        }
+        // tag::handle-request[]
+        // Nothing thrown here may end the loop: a pool that is
+        // full refuses the request, and that request alone ends.
+        try {
+            if (verifyRequest(request)) {
+                processRequest(request);
+            } else {
+                shutdownRequest(request);
+            }
+        } catch (RuntimeException e) {
+            report(request, e);
+            shutdownRequest(request);
+        }
+        // end::handle-request[]
+    }
+
+    /** Whether to serve this request at all (a hook for allow-lists, or logging); the default says yes. */
+    protected boolean verifyRequest(R request) {
+        return true;
+    }
+
+    /**
+     * Hands the request to a thread of the {@link ThreadingStrategy}, and returns at once, so the
+     * serve loop can wait for the next client while this one is served.
+     */
+    // tag::process-request[]
+    protected void processRequest(R request) {
+        // The loop's only job is to accept: a slow or idle
+        // client must not keep the next one waiting.
+        executor.execute(() -> runRequest(request));
+    }
+    // end::process-request[]
+
+    /** Runs one request on the current thread: finish it, report any failure, always close it. */
+    // tag::run-request[]
+    protected final void runRequest(R request) {
+        Thread me = Thread.currentThread();
+        handlerThreads.add(me);
+        try {
+            finishRequest(request);
+        } catch (Exception e) {
+            // Any exception, not only I/O: a bug in one handler
+            // ends that request, is reported, and that is all.
+            report(request, e);
+        } finally {
+            shutdownRequest(request);
+            handlerThreads.remove(me);
+        }
+    }
+    // end::run-request[]
+
+    /** Makes a new handler for the request and runs its setup, handle and finish. */
+    protected void finishRequest(R request) throws IOException {
+        RequestHandler<R> handler = Objects.requireNonNull(handlers.get(), "the handler factory returned null");
+        handler.run(request, clientAddress(request), this);
+    }
+
+    /** Ends one request, once: forgets it and closes it (a connection is closed; a datagram needs nothing). */
+    protected final void shutdownRequest(R request) {
+        if (openRequests.remove(request)) {
+            try {
+                closeRequest(request);
+            } catch (IOException e) {
+                // it is being closed: nothing more to do
+            }
+        }
+    }
+
+    /**
+     * Reports an error and lets the server go on. The default prints a delimited stack trace to
+     * standard error, as Python's does.
+     *
+     * @param request the request being handled, or null if the error came while waiting for one
+     */
+    // tag::handle-error[]
+    protected void handleError(R request, Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        String when = request == null ? "while waiting for a request"
+                : "while handling a request from " + clientAddress(request);
+        String line = "-".repeat(40) + "\n";
+        System.err.print(line + "Exception " + when + ":\n" + trace + line);
+    }
+    // end::handle-error[]
+
+    private void report(R request, Throwable error) {
+        if (!closed) { // close() cuts connections on purpose: not an error
+            handleError(request, error);
+        }
+    }
+
+    /**
+     * Stops the serve loop and waits until it has returned; requests already being handled go on
+     * until their clients leave or {@link #close} ends them.
+     *
+     * <p>It closes the server's socket, because that is what wakes a loop blocked waiting for a
+     * client; it returns at once if the loop is not running, and does not wait when called from
+     * the loop's own thread. (Python's {@code shutdown()} polls instead, and deadlocks in both of
+     * those cases.) A server that was shut down does not serve again: make a new one.
+     */
+    public void shutdown() {
+        shutdownRequested = true;
+        // tag::shutdown[]
+        closeSocket(); // wakes a blocked accept() or receive()
+        if (started.get() && Thread.currentThread() != loopThread) {
+            awaitLoopEnd(); // it returns as soon as it notices
+        }
+        // end::shutdown[]
+    }
+
+    /**
+     * Stops serving and releases everything: the socket, every open connection, every handler
+     * thread. A handler blocked on an idle client wakes up because its connection is closed under
+     * it; close() waits (about two seconds at most) for the handler threads, interrupts those that
+     * do not end, and reports loudly any that still will not. Safe to call more than once.
+     */
+    // tag::close[]
+    @Override
+    public void close() {
+        closed = true;
+        shutdownRequested = true;
+        closeSocket(); // no new requests
+        if (started.compareAndSet(false, true)) {
+            loopEnded.countDown(); // it never ran, and now never will
+        }
+        for (R request : openRequests) {
+            shutdownRequest(request); // wakes handlers blocked on idle clients
+        }
+        executor.shutdown();
+        if (!awaitHandlers()) {
+            executor.shutdownNow(); // interrupts them
+            if (!awaitHandlers()) {
+                System.err.println("close(): gave up waiting for handler threads " + handlerThreads);
+            }
+        }
+        if (Thread.currentThread() != loopThread) {
+            awaitLoopEnd();
+        }
+    }
+    // end::close[]
+
+    /** The threads running a handler right now (virtual ones too, which {@code Thread.getAllStackTraces()} leaves out). */
+    public final Set<Thread> handlerThreads() {
+        return Set.copyOf(handlerThreads);
+    }
+
+    /** The server's options. */
+    public final ServerOptions options() {
+        return options;
+    }
+
+    /** The address the server's socket is bound to: the real port, even if it asked for port 0. */
+    public abstract InetSocketAddress address();
+
+    /** The port the server's socket is bound to. */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Waits for the next request; throws once the socket is closed. */
+    protected abstract R getRequest() throws IOException;
+
+    /** Who sent the request. */
+    protected abstract SocketAddress clientAddress(R request);
+
+    /** Releases one finished request (closes a connection); the default does nothing. */
+    protected void closeRequest(R request) throws IOException {
+    }
+
+    /** Closes the server's socket; a blocked {@link #getRequest} then throws. */
+    protected abstract void serverClose() throws IOException;
+
+    private void closeSocket() {
+        try {
+            serverClose();
+        } catch (IOException e) {
+            // closing: nothing more to do
+        }
+    }
+
+    private boolean awaitHandlers() {
+        try {
+            return executor.awaitTermination(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitLoopEnd() {
+        try {
+            if (!loopEnded.await(LOOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("The serve loop has not returned " + LOOP_PATIENCE.toSeconds()
+                        + " s after it was asked to: is a verifyRequest() or processRequest() blocking?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package workbook.socketserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * Lesson 01's upper-case echo server, rewritten on the framework: the communication loop becomes a
+ * handler; the connection loop, the threads and the shutdown are the framework's.
+ *
+ * <pre>
+ *   client A ──▶ handler on thread handler-1:  read ─▶ upper-case ─▶ write ─▶ read ...
+ *   client B ──▶ handler on thread handler-2:  read ─▶ upper-case ─▶ write ─▶ read ...
+ * </pre>
+ * Unlike lesson 01's, it serves any number of clients at once. Run it with {@link #main}.
+ */
+public final class UpperEchoServer {
+
+    private static final int DEFAULT_PORT = 8080;
+
+    private UpperEchoServer() {
+    }
+
+    // tag::handler[]
+    /** One client: lesson 01's communication loop, and nothing else. */
+    static final class UpperHandler extends RequestHandler<Socket> {
+        @Override
+        protected void setup() {
+            Thread me = Thread.currentThread();
+            System.out.println("[server] " + clientAddress() + " connected, served by "
+                    + (me.isVirtual() ? "virtual" : "platform") + " thread " + me.getName());
+        }
+
+        // tag::handle[]
+        @Override
+        protected void handle() throws IOException {
+            InputStream in = request().getInputStream();
+            OutputStream out = request().getOutputStream();
+            byte[] buffer = new byte[1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                AsciiUpper.upperCaseInPlace(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        // end::handle[]
+    }
+
+    /** Binds the server; {@code serveForever()} then serves. */
+    public static TcpServer bind(InetSocketAddress address,
+            ServerOptions options) throws IOException {
+        return new TcpServer(address, UpperHandler::new, options);
+    }
+    // end::handler[]
+
+    /** Binds the server with the default options: a virtual thread per client. */
+    public static TcpServer bind(InetSocketAddress address) throws IOException {
+        return bind(address, ServerOptions.defaults());
+    }
+
+    /**
+     * Runs the server on loopback until Ctrl-C.
+     *
+     * @param args optional: a port (default 8080), then a threading strategy: {@code virtual}
+     *             (the default), {@code platform} or {@code pool:N}
+     */
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        ThreadingStrategy threading = ThreadingStrategy.named(args.length > 1 ? args[1] : "virtual");
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        TcpServer server;
+        try {
+            server = bind(address, ServerOptions.defaults().withThreading(threading));
+        } catch (BindException e) {
+            System.err.println("Cannot listen on " + address + " (" + e.getMessage()
+                    + "). Is another server still running? Pick another port: -Dport=8081");
+            System.exit(1);
+            return;
+        }
+        System.out.println("UpperEchoServer listening on " + server.address().getAddress().getHostAddress() + ":" + server.port() + " with " + threading
+                + " (Ctrl-C to stop)");
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.serveForever();
+    }
+}
