@@ -172,7 +172,12 @@ public final class UploadServer implements Closeable {
     // end::starter-receive[]
 
     private static Verdict saved(UploadHeader header) {
-        return Verdict.saved("saved " + header.fileName() + " (" + header.fileSize() + " bytes, SHA-256 checked)");
+        return Verdict.saved("saved " + header.fileName() + " (" + count(header.fileSize()) + ", SHA-256 checked)");
+    }
+
+    /** "1 byte", "5 bytes". */
+    static String count(long bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes");
     }
 
     /** Refuses a name that exists (never overwrite silently) and a size this server cannot take. */
@@ -203,7 +208,7 @@ public final class UploadServer implements Closeable {
                         (int) Math.min(buffer.length, left));
                 if (n == -1) {
                     throw new EOFException("the body ended after "
-                            + (size - left) + " of " + size + " bytes");
+                            + (size - left) + " of " + count(size));
                 }
                 sha.update(buffer, 0, n);
                 file.write(buffer, 0, n);

@@ -92,7 +92,7 @@ class HeaderCodecTest {
         byte[] frame = HeaderCodec.encode(HI);
         for (int cut = 1; cut < frame.length; cut++) {
             ChunkedInputStream in = new ChunkedInputStream(frame, cut, frame.length);
-            assertThat(readOrFail(in, "the frame, cut after byte " + cut + " (" + cut + " bytes, then the rest)"))
+            assertThat(readOrFail(in, "the frame, cut after byte " + cut + " (" + UploadServer.count(cut) + ", then the rest)"))
                     .as("the header cut after byte %d", cut).contains(HI);
         }
     }
@@ -121,7 +121,7 @@ class HeaderCodecTest {
             int piece = 1 + random.nextInt(8);
             Throwable thrown = catchAll(() -> HeaderCodec.read(new ChunkedInputStream(cut, piece), UploadHeader.class));
             if (!(thrown instanceof FrameException)) {
-                fail("A stream that ends after " + keep + " of the frame's " + frame.length + " bytes (read in pieces"
+                fail("A stream that ends after " + keep + " of the frame's " + UploadServer.count(frame.length) + " (read in pieces"
                         + " of " + piece + ") should make read() throw a FrameException, but "
                         + (thrown == null ? "it returned normally" : "it threw " + thrown) + ".\nThe stream:\n"
                         + Bytes.show(cut));

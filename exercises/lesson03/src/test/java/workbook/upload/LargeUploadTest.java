@@ -166,7 +166,7 @@ class LargeUploadTest {
                         }
                         out.flush();
                     } catch (SocketException e) {
-                        fail("Sending the 256 MiB body stopped after " + sent + " bytes: " + (watchdog.fired()
+                        fail("Sending the 256 MiB body stopped after " + UploadServer.count(sent) + ": " + (watchdog.fired()
                                 ? "the next " + STRETCH + " MiB did not go out within " + STRETCH_PATIENCE.toSeconds()
                                         + " s: the server stopped reading."
                                 : e.getMessage() + ".") + (server.isAlive() ? "" : " Your server's JVM has exited.")

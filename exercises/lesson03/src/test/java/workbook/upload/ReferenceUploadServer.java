@@ -118,12 +118,12 @@ final class ReferenceUploadServer implements AutoCloseable {
         String verdict;
         boolean ok = false;
         if (body.length < size) {
-            verdict = "refused: the body stopped after " + body.length + " of " + size + " bytes";
+            verdict = "refused: the body stopped after " + body.length + " of " + UploadServer.count(size);
         } else if (!Wire.sha256(body).equals(json.path("sha256").asText())) {
             verdict = "refused: the body's SHA-256 is not the one in the header";
         } else {
             ok = true;
-            verdict = "saved " + json.path("file_name").asText() + " (" + size + " bytes, reference server)";
+            verdict = "saved " + json.path("file_name").asText() + " (" + UploadServer.count(size) + ", reference server)";
         }
         answer(connection.out(), ok, verdict);
         byte[] extra = readUpTo(in, 64 * 1024);
@@ -170,7 +170,7 @@ final class ReferenceUploadServer implements AutoCloseable {
             s.append("\n  #").append(i + 1).append(": length bytes ").append(java.util.HexFormat.ofDelimiter(" ").formatHex(u.prefix()))
                     .append(", header ").append(new String(u.header(), StandardCharsets.UTF_8))
                     .append(", ").append(u.body().length).append(" body bytes")
-                    .append(u.extra().length > 0 ? ", then " + u.extra().length + " bytes more" : "")
+                    .append(u.extra().length > 0 ? ", then " + UploadServer.count(u.extra().length) + " more" : "")
                     .append(u.problem() != null ? "; " + u.problem() : "; answered \"" + u.verdict() + "\"");
         }
         return s.toString();

@@ -191,7 +191,7 @@ class UploadClientTest {
             byte[] received = upload.afterHeader();
             if (!java.util.Arrays.equals(data, received)) {
                 Diagnostics.snapshot();
-                fail("The body of " + file.getFileName() + " (" + data.length + " bytes) should arrive exactly as it"
+                fail("The body of " + file.getFileName() + " (" + UploadServer.count(data.length) + ") should arrive exactly as it"
                         + " is in the file. " + (received.length > upload.body().length
                                 ? "(| marks where the announced file_size ended.)\n" : "\n")
                         + Bytes.compare(data, List.of(upload.body(), upload.extra())));

@@ -89,7 +89,7 @@ class UploadServerTest {
                 try (var proxy = FragmentingProxy.start(server.port(), plan);
                         Socket client = Loopback.connect(proxy.port())) {
                     byte[] body = Wire.randomBytes(size, size);
-                    String what = "the upload of " + size + " bytes (" + plan + ")";
+                    String what = "the upload of " + UploadServer.count(size) + " (" + plan + ")";
                     Wire.send(client, Wire.upload(Wire.yours(), "piece-" + size + ".bin", body), what);
                     Wire.Reply verdict = Wire.readVerdict(client, Wire.yours(), what);
                     assertThat(verdict.ok()).withFailMessage("%s should be saved, but the verdict was:\n%s", what,

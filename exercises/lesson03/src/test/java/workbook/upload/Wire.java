@@ -109,7 +109,7 @@ final class Wire {
             } catch (SocketException e) {
                 Diagnostics.snapshot();
                 if (watchdog.fired()) {
-                    fail("Sending " + what + " (" + bytes.length + " bytes) did not finish within "
+                    fail("Sending " + what + " (" + UploadServer.count(bytes.length) + ") did not finish within "
                             + patience.toSeconds() + " s: the server stopped reading.");
                 }
                 throw e;
@@ -158,7 +158,7 @@ final class Wire {
         byte[] frame = Bytes.concat(List.of(prefix.bytes(), json.bytes()));
         if (json.bytes().length < length) {
             Diagnostics.snapshot();
-            fail("The verdict on " + what + " announced " + length + " bytes of JSON. " + json.story() + "\n"
+            fail("The verdict on " + what + " announced " + UploadServer.count(length) + " of JSON. " + json.story() + "\n"
                     + Wire.indent(Bytes.show(frame)));
         }
         try {
