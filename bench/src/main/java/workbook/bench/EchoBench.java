@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,16 +65,16 @@ public final class EchoBench implements Benchmark {
     public void run(Results results) throws Exception {
         System.out.printf("  %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        double loadBefore = loadAverage();
+        double loadBefore = BenchEnv.loadAverage();
         Map<String, Map<Integer, Measurement[]>> rates = new LinkedHashMap<>();
         List<ServerProcess> servers = new ArrayList<>();
         try {
             for (String kind : List.of("virtual", "platform", "nio")) {
-                servers.add(ServerProcess.java(kind));
+                servers.add(ServerProcess.java(kind, "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG)));
             }
-            ServerProcess python = ServerProcess.python();
-            if (python != null) {
-                servers.add(python);
+            Optional<ServerProcess> python = ServerProcess.python("python", "upper_echo_server.py", String.valueOf(BACKLOG));
+            if (python.isPresent()) {
+                servers.add(python.get());
             }
             for (ServerProcess s : servers) {
                 rates.put(s.name, new LinkedHashMap<>());
@@ -179,7 +180,7 @@ public final class EchoBench implements Benchmark {
      */
     private static void idle(Results results, String kind, String suffix) throws Exception {
         List<Socket> idle = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.java(kind)) {
+        try (ServerProcess server = ServerProcess.java(kind, "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG))) {
             long heapBefore = server.heapBytes();
             String stopped = "";
             long start = System.nanoTime();
@@ -252,128 +253,5 @@ public final class EchoBench implements Benchmark {
         if (reply.length != PING.length || reply[0] != 'P') {
             throw new IOException("no proper reply to ping");
         }
-    }
-
-    /** A server in a process of its own: started, asked for its port and heap, stopped by closing its input. */
-    private static final class ServerProcess implements AutoCloseable {
-        final String name;
-        private final Process process;
-        private final OutputStream commands;
-        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-        private final int port;
-
-        private ServerProcess(String name, List<String> command) throws IOException, InterruptedException {
-            this.name = name;
-            Path errors = benchTarget().resolve("echo-server-" + name + ".err");
-            Files.createDirectories(errors.getParent());
-            this.process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            this.commands = process.getOutputStream();
-            Thread reader = new Thread(() -> readAnswers(process.getInputStream()), "echo-bench-" + name + "-stdout");
-            reader.setDaemon(true);
-            reader.start();
-            String first = answers.poll(30, TimeUnit.SECONDS);
-            if (first == null || !first.startsWith("PORT ")) {
-                process.destroyForcibly();
-                throw new IOException("The " + name + " server did not report its port; see " + errors);
-            }
-            this.port = Integer.parseInt(first.substring(5).trim());
-        }
-
-        static ServerProcess java(String kind) throws IOException, InterruptedException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            return new ServerProcess(kind, List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG)));
-        }
-
-        /** The Python server, or null (with a note) if python3 cannot be run here. */
-        static ServerProcess python() throws InterruptedException {
-            Path script = benchTarget().getParent().resolve("src/main/python/upper_echo_server.py");
-            try {
-                return new ServerProcess("python", List.of("python3", script.toString(), String.valueOf(BACKLOG)));
-            } catch (IOException e) {
-                System.out.println("  (no Python figures: " + e.getMessage() + ")");
-                return null;
-            }
-        }
-
-        /** Keeps the answers (PORT, HEAP) and drops the server's own log lines, so its output never blocks. */
-        private void readAnswers(InputStream out) {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("PORT ") || line.startsWith("HEAP ")) {
-                        answers.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        }
-
-        long heapBytes() throws IOException, InterruptedException {
-            commands.write("heap\n".getBytes(StandardCharsets.US_ASCII));
-            commands.flush();
-            String answer = answers.poll(30, TimeUnit.SECONDS);
-            if (answer == null || !answer.startsWith("HEAP ")) {
-                throw new IOException("The " + name + " server did not report its heap");
-            }
-            return Long.parseLong(answer.substring(5).trim());
-        }
-
-        /**
-         * CPU time the whole process has used (user + system, threads that ended included), from
-         * /proc/PID/stat in clock ticks of 10 ms; 0 where /proc is not there.
-         */
-        long cpuNanos() throws IOException {
-            Path stat = Path.of("/proc/" + process.pid() + "/stat");
-            if (!Files.exists(stat)) {
-                return 0;
-            }
-            String line = Files.readString(stat);
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            return ticks * 10_000_000L;
-        }
-
-        /** VmRSS from /proc, in KiB (0 where /proc is not there). */
-        long rssKib() throws IOException {
-            Path status = Path.of("/proc/" + process.pid() + "/status");
-            if (!Files.exists(status)) {
-                return 0;
-            }
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-        }
-
-        /** Closes the server's input (it stops on end of input), and makes sure the process is gone. */
-        @Override
-        public void close() throws IOException, InterruptedException {
-            commands.close();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-    }
-
-    /** The 1-minute load average from /proc/loadavg, or -1 where there is none. */
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** bench/target, whether this runs from the bench module (as Maven does) or from the workbook's root. */
-    private static Path benchTarget() {
-        Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("src/main/python")) ? here.resolve("target")
-                : here.resolve("bench/target");
     }
 }

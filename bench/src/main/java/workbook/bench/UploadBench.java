@@ -60,13 +60,13 @@ public final class UploadBench implements Benchmark {
 
     @Override
     public void run(Results results) throws Exception {
-        String load = loadAverage();
+        String load = String.valueOf(BenchEnv.loadAverage());
         Path work = Files.createTempDirectory("workbook-upload-bench");
         try {
             Path source = work.resolve("source.txt");
             generateText(source, SIZE);
             Path uploads = Files.createDirectory(work.resolve("uploads"));
-            Path python = pythonScript(work);
+            Path python = BenchEnv.pythonScript("upload_seed_style.py").orElse(null);
             List<Double> copy = new ArrayList<>();
             List<Double> sha = new ArrayList<>();
             List<Double> reference = new ArrayList<>();
@@ -107,7 +107,7 @@ public final class UploadBench implements Benchmark {
                 server.close();
                 serving.join(5_000);
             }
-            record(results, copy, sha, reference, seedJava, seedPython, python != null, load + " -> " + loadAverage());
+            record(results, copy, sha, reference, seedJava, seedPython, python != null, load + " -> " + BenchEnv.loadAverage());
         } finally {
             deleteTree(work);
         }
@@ -231,25 +231,6 @@ public final class UploadBench implements Benchmark {
         }
     }
 
-    /** The Python script from bench/src/main/python, or null if there is no python3 here. */
-    private static Path pythonScript(Path work) throws IOException, InterruptedException {
-        Path script = Path.of("src/main/python/upload_seed_style.py").toAbsolutePath();
-        if (!Files.isRegularFile(script)) {
-            script = Path.of("bench/src/main/python/upload_seed_style.py").toAbsolutePath();
-        }
-        try {
-            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 && Files.isRegularFile(script)) {
-                return script;
-            }
-        } catch (IOException noPython) {
-            // not installed
-        }
-        System.out.println("  (python3 or " + script + " not found: no Python figure)");
-        return null;
-    }
-
     /**
      * Writes {@code size} bytes of text: lines of 1 to 199 printable ASCII characters, each ending in \n.
      * A 1 MiB block is made once; each copy gets its own first line, so no two MiB are alike.
@@ -289,15 +270,6 @@ public final class UploadBench implements Benchmark {
             }
         } catch (IOException noSync) {
             // not on this system: the figures are a little noisier
-        }
-    }
-
-    /** The 1-minute load average, where the system tells it: the figures mean little on a busy machine. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException unknown) {
-            return "?";
         }
     }
 

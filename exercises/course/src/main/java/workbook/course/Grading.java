@@ -40,9 +40,12 @@ public final class Grading {
         }
     }
 
-    /** One lesson of one student. {@code ran} is false when the lesson left no test reports. */
+    /**
+     * One lesson of one student. {@code ran} is false when the lesson left no test reports; {@code unknown}
+     * lists checks that ran but that the reference does not have (renamed or added ones: they earn nothing).
+     */
     public record LessonGrade(String lessonId, int earned, int possible, boolean ran, boolean checksUnchanged,
-            List<String> notPassed) {
+            List<String> notPassed, List<String> unknown) {
     }
 
     /** One student: every lesson, and whether the shared check machinery is untouched. */
@@ -69,9 +72,12 @@ public final class Grading {
         List<LessonGrade> lessons = new ArrayList<>();
         for (String id : reference.lessonIds()) {
             Path dir = repo.resolve("exercises").resolve(id);
-            Set<String> passed = SurefireReports.read(dir.resolve("target/surefire-reports")).stream()
-                    .filter(CheckResult::passed).map(CheckResult::name).collect(Collectors.toSet());
-            boolean ran = !SurefireReports.read(dir.resolve("target/surefire-reports")).isEmpty();
+            List<CheckResult> results = SurefireReports.read(dir.resolve("target/surefire-reports"));
+            Set<String> passed = results.stream().filter(CheckResult::passed).map(CheckResult::name)
+                    .collect(Collectors.toSet());
+            boolean ran = !results.isEmpty();
+            List<String> unknown = results.stream().map(CheckResult::name)
+                    .filter(name -> !reference.points().get(id).containsKey(name)).distinct().toList();
             int earned = 0;
             List<String> notPassed = new ArrayList<>();
             for (Map.Entry<String, Integer> check : reference.points().get(id).entrySet()) {
@@ -82,7 +88,7 @@ public final class Grading {
                 }
             }
             boolean unchanged = Fingerprint.ofChecks(dir).equals(reference.checkFingerprints().get(id));
-            lessons.add(new LessonGrade(id, earned, reference.possible(id), ran, unchanged, notPassed));
+            lessons.add(new LessonGrade(id, earned, reference.possible(id), ran, unchanged, notPassed, unknown));
         }
         boolean shared = Fingerprint.ofSharedMachinery(repo).equals(reference.sharedFingerprint());
         return new StudentGrade(repo.toAbsolutePath().normalize().getFileName().toString(), lessons, shared);

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Points {
 
-    private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern POINTS = Pattern.compile("@Points\\((\\d+)\\)");
     private static final Pattern METHOD = Pattern.compile("\\bvoid\\s+\\w+\\s*\\(");
     private static final Pattern TYPE = Pattern.compile("\\b(class|interface|record|enum)\\s+\\w+");
@@ -53,10 +53,21 @@ public final class Points {
     static void readInto(String source, Map<String, Integer> points) {
         String name = null;
         int value = 1;
+        StringBuilder pendingName = null; // a @DisplayName(...) that goes on over several lines
         for (String line : source.split("\n")) {
-            Matcher named = DISPLAY_NAME.matcher(line);
-            if (named.find()) {
-                name = named.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (pendingName == null && line.contains("@DisplayName(")) {
+                pendingName = new StringBuilder();
+                line = line.substring(line.indexOf("@DisplayName(") + "@DisplayName(".length());
+            }
+            if (pendingName != null) {
+                int end = closingParenthesis(line);
+                pendingName.append(end < 0 ? line : line.substring(0, end)).append('\n');
+                if (end < 0) {
+                    continue;
+                }
+                name = literals(pendingName.toString());
+                pendingName = null;
+                continue;
             }
             Matcher worth = POINTS.matcher(line);
             if (worth.find()) {
@@ -73,5 +84,31 @@ public final class Points {
                 value = 1;
             }
         }
+    }
+
+    /** Where the annotation's ")" is on this line (outside string literals), or -1 if it goes on. */
+    private static int closingParenthesis(String line) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inString && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+            } else if (!inString && c == ')') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The string literals of an expression such as {@code "Step 4: a" + " b"}, joined and unescaped. */
+    private static String literals(String expression) {
+        StringBuilder joined = new StringBuilder();
+        Matcher literal = STRING.matcher(expression);
+        while (literal.find()) {
+            joined.append(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        return joined.toString();
     }
 }

@@ -40,6 +40,12 @@ final class ReportWriter {
             if (!any) {
                 md.append("Every check passes.\n");
             }
+            for (Grading.LessonGrade l : s.lessons()) {
+                for (String check : l.unknown()) {
+                    md.append("- ").append(l.lessonId()).append(": **not a check of the reference** (renamed or added,"
+                            + " earns nothing): ").append(escape(check)).append('\n');
+                }
+            }
         }
         return md.toString();
     }

@@ -62,6 +62,8 @@ class GradingTest {
         assertThat(starter.lessons().get(0).notPassed()).hasSize(2);
         assertThat(solved.earned()).isEqualTo(8);
         assertThat(starter.checksUnchanged()).isTrue();
+        assertThat(starter.lessons().get(0).unknown()).as("the recorded run's other 11 checks").hasSize(11);
+        assertThat(ReportWriter.markdown(List.of(starter), ref)).contains("**not a check of the reference**");
     }
 
     @Test

@@ -29,6 +29,13 @@ class PointsTest {
                     void quoted() {
                     }
 
+                    @Test
+                    @Points(2)
+                    @DisplayName("Step 5: a name (with brackets) too long for one line,"
+                            + " so it goes on: C:\\\\x")
+                    void longName() {
+                    }
+
                     private static void helper(Object o) {
                     }
                 }
@@ -37,6 +44,7 @@ class PointsTest {
         Points.readInto(source, points);
         assertThat(points).containsExactly(
                 Map.entry("Step 3: three clients, one after another, are all served", 3),
-                Map.entry("Step 4: a \"quoted\" name", 1));
+                Map.entry("Step 4: a \"quoted\" name", 1),
+                Map.entry("Step 5: a name (with brackets) too long for one line, so it goes on: C:\\x", 2));
     }
 }
