@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
  * Runs the workbook's benchmarks in one JVM, prints one table, writes the TSV.
  *
  * <pre>
- *   java workbook.bench.BenchMain RESULTS.tsv [group ...]     (no group: all of them)
+ *   java [-Dbench.docs=DIR] workbook.bench.BenchMain RESULTS.tsv [group ...]     (no group: all of them)
+ *
+ *   groups: upload (lesson 03), udp (lesson 04), echo (lesson 05)
+ *   -Dbench.docs=../lessons   also write lessons/_bench-GROUP.adoc, the figures the lesson texts show
  * </pre>
  */
 public final class BenchMain {
@@ -20,6 +23,9 @@ public final class BenchMain {
             "workbook.bench.UploadBench",
             "workbook.bench.UdpEchoBench",
             "workbook.bench.EchoBench");
+
+    /** Where to write the figure pages for the lesson texts (-Dbench.docs=../lessons), or blank for nowhere. */
+    private static final String DOCS = System.getProperty("bench.docs", "");
 
     private BenchMain() {
     }
@@ -40,7 +46,12 @@ public final class BenchMain {
             }
             if (wanted.isEmpty() || wanted.contains(benchmark.name())) {
                 System.out.println("Running " + benchmark.name() + " ...");
+                int before = results.figures().size();
                 benchmark.run(results);
+                if (!DOCS.isBlank()) {
+                    List<Results.Figure> mine = results.figures().subList(before, results.figures().size());
+                    FigurePages.write(Path.of(DOCS), benchmark.name(), mine);
+                }
             }
         }
         System.out.println();

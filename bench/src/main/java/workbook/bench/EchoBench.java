@@ -35,6 +35,7 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  *   servers, each in a process of its own:   virtual   the framework, a virtual thread per client
  *                                            platform  the framework, a platform thread per client
+ *                                            virtual1  the same, with one carrier thread (parallelism=1)
  *                                            nio       one thread, one Selector (SelectorEchoServer)
  *                                            python    socketserver.ThreadingTCPServer (if python3 is here)
  *   load generator, in this JVM:             EchoLoad, one thread, one Selector, closed loop
@@ -72,6 +73,10 @@ public final class EchoBench implements Benchmark {
             for (String kind : List.of("virtual", "platform", "nio")) {
                 servers.add(ServerProcess.java(kind, "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG)));
             }
+            // The same framework on virtual threads with ONE carrier thread: on two cores, where the
+            // load generator needs one, the JVM's default of two carriers hands wake-ups across cores.
+            servers.add(ServerProcess.java("virtual1", List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
+                    "workbook.bench.EchoServerMain", "virtual", String.valueOf(BACKLOG)));
             Optional<ServerProcess> python = ServerProcess.python("python", "upper_echo_server.py", String.valueOf(BACKLOG));
             if (python.isPresent()) {
                 servers.add(python.get());
@@ -151,24 +156,27 @@ public final class EchoBench implements Benchmark {
                     "CPU the load generator spent per round trip, all servers");
         }
         for (int level : LEVELS) {
-            Measurement[] virtual = all.get("virtual").get(level);
-            for (String other : List.of("nio", "python", "platform")) {
-                if (!all.containsKey(other)) {
-                    continue;
+            for (String mine : List.of("virtual", "virtual1")) {
+                Measurement[] virtual = all.get(mine).get(level);
+                for (String other : List.of("nio", "python", "platform")) {
+                    if (!all.containsKey(other)) {
+                        continue;
+                    }
+                    Measurement[] them = all.get(other).get(level);
+                    double[] speed = new double[ROUNDS];
+                    double[] thrift = new double[ROUNDS];
+                    for (int r = 0; r < ROUNDS; r++) {
+                        speed[r] = virtual[r].perSecond() / them[r].perSecond();
+                        thrift[r] = them[r].serverCpuUs() / virtual[r].serverCpuUs();
+                    }
+                    String target = level != 1000 ? "" : other.equals("nio") ? "; target >= 0.8"
+                            : other.equals("python") ? "; target >= 2.5" : "";
+                    String name = "echo_" + level + "_" + mine + "_vs_" + other;
+                    results.add(GROUP, name + "_ratio", new Sample(speed), "x",
+                            "round trips/s, " + mine + " / " + other + ", per round" + target);
+                    results.add(GROUP, name + "_cpu_ratio", new Sample(thrift), "x",
+                            "round trips per server CPU second, " + mine + " / " + other + ", per round");
                 }
-                Measurement[] them = all.get(other).get(level);
-                double[] speed = new double[ROUNDS];
-                double[] thrift = new double[ROUNDS];
-                for (int r = 0; r < ROUNDS; r++) {
-                    speed[r] = virtual[r].perSecond() / them[r].perSecond();
-                    thrift[r] = them[r].serverCpuUs() / virtual[r].serverCpuUs();
-                }
-                String target = level != 1000 ? "" : other.equals("nio") ? "; target >= 0.8"
-                        : other.equals("python") ? "; target >= 2.5" : "";
-                results.add(GROUP, "echo_" + level + "_virtual_vs_" + other + "_ratio", new Sample(speed), "x",
-                        "round trips/s, virtual / " + other + ", per round" + target);
-                results.add(GROUP, "echo_" + level + "_virtual_vs_" + other + "_cpu_ratio", new Sample(thrift), "x",
-                        "round trips per server CPU second, virtual / " + other + ", per round");
             }
         }
     }

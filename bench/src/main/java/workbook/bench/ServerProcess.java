@@ -56,9 +56,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** A Java server of the bench ({@code mainClass} with {@code args}) on this JVM's own java and class path. */
     static ServerProcess java(String name, String mainClass, String... args) throws IOException, InterruptedException {
+        return java(name, List.of(), mainClass, args);
+    }
+
+    /** The same, with extra options for its JVM, such as {@code -Djdk.virtualThreadScheduler.parallelism=1}. */
+    static ServerProcess java(String name, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                mainClass));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ServerProcess(name, command);
     }
