@@ -33,7 +33,7 @@ public final class FragmentingProxy implements AutoCloseable {
     private final int targetPort;
     private final ProxyPlan plan;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final FixtureThreads threads = new FixtureThreads("fragmenting-proxy");
     private final List<Direction> directions = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
 
@@ -76,22 +76,8 @@ public final class FragmentingProxy implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(listener);
-        sockets.forEach(FragmentingProxy::closeQuietly);
-        long deadline = System.nanoTime() + Timeouts.SHUTDOWN.toNanos();
-        List<Thread> stuck = new ArrayList<>();
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                stuck.add(t);
-            }
-        }
-        if (!stuck.isEmpty()) {
-            throw new IllegalStateException("Gave up waiting for the proxy's threads to stop: " + stuck);
-        }
+        sockets.forEach(FixtureThreads::closeQuietly);
+        threads.awaitAll();
     }
 
     private void acceptLoop() {
@@ -293,10 +279,7 @@ public final class FragmentingProxy implements AutoCloseable {
     }
 
     private void spawn(String role, Runnable body) {
-        Thread t = new Thread(body, "fragmenting-proxy-" + role);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
+        threads.start(role, body);
     }
 
     private static void abort(Socket socket) {
@@ -309,11 +292,7 @@ public final class FragmentingProxy implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // closing to clean up; nothing more to do
-        }
+        FixtureThreads.closeQuietly(c);
     }
 
     private static void sleep(long millis) {

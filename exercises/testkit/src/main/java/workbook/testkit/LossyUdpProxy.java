@@ -45,7 +45,7 @@ public final class LossyUdpProxy implements AutoCloseable {
     private final Map<SocketAddress, Client> clients = new ConcurrentHashMap<>();
     private final List<Client> clientsInOrder = new CopyOnWriteArrayList<>();
     private final DelayQueue<Outgoing> outbox = new DelayQueue<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final FixtureThreads threads = new FixtureThreads("lossy-udp-proxy");
     private final AtomicLong sendOrder = new AtomicLong();
     private volatile boolean closed;
 
@@ -98,22 +98,8 @@ public final class LossyUdpProxy implements AutoCloseable {
         closed = true;
         front.close();
         clientsInOrder.forEach(c -> c.upstream.close());
-        threads.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + Timeouts.SHUTDOWN.toNanos();
-        List<Thread> stuck = new ArrayList<>();
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                stuck.add(t);
-            }
-        }
-        if (!stuck.isEmpty()) {
-            throw new IllegalStateException("Gave up waiting for the lossy proxy's threads to stop: " + stuck);
-        }
+        threads.interruptAll();
+        threads.awaitAll();
     }
 
     /** Receives from every client and hands each datagram to that client's client→server direction. */
@@ -371,9 +357,6 @@ public final class LossyUdpProxy implements AutoCloseable {
     }
 
     private void spawn(String role, Runnable body) {
-        Thread t = new Thread(body, "lossy-udp-proxy-" + role);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
+        threads.start(role, body);
     }
 }

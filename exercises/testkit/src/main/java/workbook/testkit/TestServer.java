@@ -118,11 +118,12 @@ public final class TestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Handler handler;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final FixtureThreads threads;
     private volatile boolean dropped;
 
     private TestServer(String name, ServerSocket listener, Handler handler) {
         this.name = name;
+        this.threads = new FixtureThreads("reference-" + name);
         this.listener = listener;
         this.handler = handler;
     }
@@ -172,21 +173,7 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         closeQuietly(listener);
         dropConnections();
-        long deadline = System.nanoTime() + Timeouts.SHUTDOWN.toNanos();
-        List<Thread> stuck = new ArrayList<>();
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                stuck.add(t);
-            }
-        }
-        if (!stuck.isEmpty()) {
-            throw new IllegalStateException("Gave up waiting for the " + name + "'s threads to stop: " + stuck);
-        }
+        threads.awaitAll();
     }
 
     private String describe() {
@@ -228,18 +215,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void spawn(String role, Runnable body) {
-        Thread t = new Thread(body, "reference-" + name + "-" + role);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
+        threads.start(role, body);
     }
 
     private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // closing to clean up; nothing more to do
-        }
+        FixtureThreads.closeQuietly(c);
     }
 
     private static void sleep(long millis) {
