@@ -49,7 +49,7 @@ public final class UdpTestServer implements AutoCloseable {
     private final Handler handler;
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final List<Integer> answered = new CopyOnWriteArrayList<>();
-    private final Thread thread;
+    private final FixtureThreads threads;
     private volatile String problem;
 
     private UdpTestServer(String name, DatagramSocket socket, Handler handler) {
@@ -57,8 +57,7 @@ public final class UdpTestServer implements AutoCloseable {
         this.socket = socket;
         this.port = socket.getLocalPort();
         this.handler = handler;
-        this.thread = new Thread(this::serve, "reference-udp-" + name);
-        thread.setDaemon(true);
+        this.threads = new FixtureThreads("reference-udp-" + name);
     }
 
     /** Starts a reference server on a free loopback port. */
@@ -67,7 +66,7 @@ public final class UdpTestServer implements AutoCloseable {
         socket.setReceiveBufferSize(1 << 20);
         socket.setSendBufferSize(1 << 20);
         UdpTestServer server = new UdpTestServer(name, socket, handler);
-        server.thread.start();
+        server.threads.start("serve", server::serve);
         Diagnostics.note(server::describe);
         return server;
     }
@@ -118,14 +117,7 @@ public final class UdpTestServer implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
-        try {
-            thread.join(Timeouts.SHUTDOWN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            throw new IllegalStateException("Gave up waiting for the " + name + "'s thread to stop: " + thread);
-        }
+        threads.awaitAll();
     }
 
     private void serve() {
