@@ -114,18 +114,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * CPU time the whole process has used (user + system, threads that ended included), from
-     * /proc/PID/stat in clock ticks of 10 ms; 0 where /proc is not there.
+     * CPU time the whole process has used (user + system, threads that ended included), as the JDK
+     * reports it for any process; 0 where the platform does not say.
      */
-    long cpuNanos() throws IOException {
-        Path stat = Path.of("/proc/" + process.pid() + "/stat");
-        if (!Files.exists(stat)) {
-            return 0;
-        }
-        String line = Files.readString(stat);
-        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-        return ticks * 10_000_000L;
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** VmRSS from /proc, in KiB (0 where /proc is not there). */
