@@ -1,0 +1,19 @@
+package workbook.course;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One run of a lesson's checks by {@code ./watch}: the checks' outcomes in the order they ran, or, when the
+ * code did not compile, the compiler's errors (and no outcomes).
+ *
+ * @param results        each check's outcome
+ * @param compileErrors  "UpperServer.java:42: ';' expected" and the source line, one entry per error
+ * @param took           from the start of the compilation to the last check's end
+ */
+record Verdict(List<CheckResult> results, List<String> compileErrors, Duration took) {
+
+    boolean compiled() {
+        return compileErrors.isEmpty();
+    }
+}
