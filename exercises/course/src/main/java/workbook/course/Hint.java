@@ -114,8 +114,8 @@ public final class Hint {
             out.append("  ").append(t.dim(failing.firstLineOfMessage())).append("\n\n");
         }
         for (int level : levels) {
-            out.append(t.bold("Hint for " + ladder.heading().toLowerCase(Locale.ROOT) + ", level " + level + " of "
-                    + size + " (" + HintsFile.levelName(level) + "):")).append('\n');
+            String which = size == 1 ? "" : ", level " + level + " of " + size + " (" + HintsFile.levelName(level) + ")";
+            out.append(t.bold("Hint for " + ladder.heading().toLowerCase(Locale.ROOT) + which + ":")).append('\n');
             ladder.level(level).lines().forEach(line -> out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
             out.append('\n');
         }
@@ -123,6 +123,8 @@ public final class Hint {
         if (last < size) {
             out.append("Level ").append(last + 1).append(" (").append(HintsFile.levelName(last + 1)).append("): ")
                     .append(command).append(' ').append(step).append('\n');
+        } else if (size == 1) {
+            out.append("This step has one hint only, for now.\n");
         } else {
             if (!request.all() && seen >= size) {
                 out.append("(You have seen every level of this step.) ");

@@ -184,7 +184,7 @@ final class LessonRunner {
         ClassLoader before = thread.getContextClassLoader();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        try (URLClassLoader loader = new URLClassLoader("lesson-checks", urls.toArray(URL[]::new), getClass().getClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
                 PrintStream programs = new PrintStream(new FileOutputStream(work.resolve("output.txt").toFile()), true,
                         StandardCharsets.UTF_8)) {
             thread.setContextClassLoader(loader);

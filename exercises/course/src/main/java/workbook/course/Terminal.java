@@ -20,7 +20,7 @@ final class Terminal {
     }
 
     /** True where the terminal understands colours and can be cleared. */
-    boolean isInteractive() {
+    boolean canClear() {
         return colour;
     }
 

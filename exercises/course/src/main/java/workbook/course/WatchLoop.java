@@ -119,6 +119,6 @@ public final class WatchLoop {
         PrintStream screen = System.out; // the checks' own output goes to target/watch/output.txt
         System.out.println("Checking " + lesson.id() + " ...");
         new WatchLoop(sources, () -> WatchScreen.render(lesson, runner.check(), LocalTime.now(), terminal), screen,
-                terminal.isInteractive()).run(() -> true);
+                terminal.canClear()).run(() -> true);
     }
 }
