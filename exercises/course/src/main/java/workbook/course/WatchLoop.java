@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  */
 public final class WatchLoop {
 
-    static final long POLL_MILLIS = 200;
+    static final long POLL_MILLIS = 100;
     /** After a change, wait until the files stay the same this long: an editor may write a file in parts. */
-    static final long SETTLE_MILLIS = 100;
+    static final long SETTLE_MILLIS = 50;
     private static final String CLEAR = "\u001b[H\u001b[2J\u001b[3J";
 
     /** One check of the lesson: the screen to show. */

@@ -86,6 +86,9 @@ final class WatchSetup {
         System.out.println("Asking Maven once for " + lessonId + "'s test classpath (cached in exercises/" + lessonId
                 + "/target/watch/) ...");
         Files.createDirectories(lessonDir().resolve("target/watch/no-sources"));
+        for (Path file : cacheFiles()) {
+            Files.deleteIfExists(file); // the plugin leaves an unchanged file alone: its age would still say stale
+        }
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         Process maven = new ProcessBuilder(mavenCommand(windows)).directory(root.toFile()).inheritIO().start();
         return maven.waitFor() == 0 && !stale();
