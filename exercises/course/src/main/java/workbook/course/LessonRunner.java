@@ -52,8 +52,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>The compiler and the libraries (JUnit, AssertJ, ...) stay loaded between runs; the student's classes,
  * the checks and the testkit are loaded by a fresh class loader each run, so every run starts from the code
  * as saved and from fresh fixtures. Everything goes to {@code exercises/lessonNN/target/watch/}: the classes,
- * and what the programs printed during the last run ({@code output.txt}). The results are also written as
- * Surefire reports ({@link ReportXml}), for {@code ./hint}. Needs a JDK 21+ (the lessons' release).
+ * and what the programs printed during the last run ({@code output.txt}). The results of the student's own
+ * code ({@code src/main/java}) are also written as Surefire reports ({@link ReportXml}), for {@code ./hint}.
+ * Needs a JDK 21+ (the lessons' release).
  */
 final class LessonRunner {
 
@@ -90,13 +91,16 @@ final class LessonRunner {
             errors = compile(lessonDir.resolve("src/test/java"), checks, List.of(classes));
             checksCompiled = errors.isEmpty() ? FileTime.fromMillis(System.currentTimeMillis()) : null;
         }
+        Duration compiling = Duration.ofNanos(System.nanoTime() - start);
         if (!errors.isEmpty()) {
-            return new Verdict(List.of(), errors, Duration.ofNanos(System.nanoTime() - start));
+            return new Verdict(List.of(), errors, compiling, compiling);
         }
         Map<String, List<CheckResult>> byClass = run(classes, checks);
         List<CheckResult> results = byClass.values().stream().flatMap(List::stream).toList();
-        ReportXml.write(lessonDir.resolve("target/surefire-reports"), byClass);
-        return new Verdict(results, List.of(), Duration.ofNanos(System.nanoTime() - start));
+        if (sources.toAbsolutePath().normalize().equals(lessonDir.resolve("src/main/java").toAbsolutePath().normalize())) {
+            ReportXml.write(lessonDir.resolve("target/surefire-reports"), byClass); // the student's own results only
+        }
+        return new Verdict(results, List.of(), Duration.ofNanos(System.nanoTime() - start), compiling);
     }
 
     /** The checks are compiled once, and again when their sources change or their last compilation failed. */

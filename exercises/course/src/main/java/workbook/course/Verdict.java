@@ -10,8 +10,13 @@ import java.util.List;
  * @param results        each check's outcome
  * @param compileErrors  "UpperServer.java:42: ';' expected" and the source line, one entry per error
  * @param took           from the start of the compilation to the last check's end
+ * @param compiling      the part of it spent compiling
  */
-record Verdict(List<CheckResult> results, List<String> compileErrors, Duration took) {
+record Verdict(List<CheckResult> results, List<String> compileErrors, Duration took, Duration compiling) {
+
+    Verdict(List<CheckResult> results, List<String> compileErrors, Duration took) {
+        this(results, compileErrors, took, Duration.ZERO);
+    }
 
     boolean compiled() {
         return compileErrors.isEmpty();

@@ -26,8 +26,9 @@ final class WatchScreen {
 
     static String render(Lesson lesson, Verdict verdict, LocalTime at, Terminal t) {
         StringBuilder s = new StringBuilder();
-        String when = String.format(Locale.ROOT, "checked at %s in %.1f s", at.format(DateTimeFormatter.ofPattern("HH:mm:ss")),
-                verdict.took().toMillis() / 1000.0);
+        String when = String.format(Locale.ROOT, "checked at %s in %.1f s (compiling %.1f s)",
+                at.format(DateTimeFormatter.ofPattern("HH:mm:ss")), verdict.took().toMillis() / 1000.0,
+                verdict.compiling().toMillis() / 1000.0);
         s.append(t.bold("Lesson " + lesson.number() + " · " + lesson.title())).append("   ").append(t.dim(when)).append("\n\n");
         if (!verdict.compiled()) {
             s.append(t.red("  Your code does not compile:")).append("\n\n");

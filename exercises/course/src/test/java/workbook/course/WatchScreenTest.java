@@ -35,7 +35,7 @@ class WatchScreenTest {
                 check("Step 6: the client skips empty input", CheckResult.Status.FAILED, "Step 6 failed"),
                 check(Fixtures.STEP_3, CheckResult.Status.FAILED, STEP_3_MESSAGE)), List.of(), Duration.ofMillis(2345)));
 
-        assertThat(screen).contains("Lesson 01 · TCP basics   checked at 10:41:05 in 2.3 s")
+        assertThat(screen).contains("Lesson 01 · TCP basics   checked at 10:41:05 in 2.3 s (compiling 0.0 s)")
                 .containsSubsequence("Step 1  passed  1 of 1 checks", "Step 3  FAILED  0 of 1 checks",
                         "Step 6  FAILED  0 of 1 checks")
                 .containsSubsequence(Fixtures.STEP_3 + " — FAILED", "Nothing arrived within 2.0 s.",
