@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * @param suite   the check class's display name, such as "Lesson 01 · UpperServer (steps 1 to 5)"
  * @param name    the check's display name, such as "Step 3: three clients, one after another, are all served"
  * @param message the failure message (empty if it passed)
+ * @param checkClass the check class's simple name, such as "UpperServerTest" (empty if not known)
  */
-public record CheckResult(String suite, String name, Status status, String message) {
+public record CheckResult(String suite, String name, Status status, String message, String checkClass) {
+
+    public CheckResult(String suite, String name, Status status, String message) {
+        this(suite, name, status, message, "");
+    }
 
     /** How a check ended. */
     public enum Status {

@@ -42,10 +42,12 @@ public final class Grading {
 
     /**
      * One lesson of one student. {@code ran} is false when the lesson left no test reports; {@code unknown}
-     * lists checks that ran but that the reference does not have (renamed or added ones: they earn nothing).
+     * lists checks that ran but that the reference does not have (renamed or added ones: they earn nothing);
+     * {@code hintsOpened} counts the hint levels {@code ./hint} showed (0 where the folder has no such record,
+     * as in a pushed repository: the record lives in target/, on the student's machine).
      */
     public record LessonGrade(String lessonId, int earned, int possible, boolean ran, boolean checksUnchanged,
-            List<String> notPassed, List<String> unknown) {
+            List<String> notPassed, List<String> unknown, int hintsOpened) {
     }
 
     /** One student: every lesson, and whether the shared check machinery is untouched. */
@@ -57,6 +59,10 @@ public final class Grading {
 
         public int possible() {
             return lessons.stream().mapToInt(LessonGrade::possible).sum();
+        }
+
+        public int hintsOpened() {
+            return lessons.stream().mapToInt(LessonGrade::hintsOpened).sum();
         }
 
         public boolean checksUnchanged() {
@@ -88,7 +94,8 @@ public final class Grading {
                 }
             }
             boolean unchanged = Fingerprint.ofChecks(dir).equals(reference.checkFingerprints().get(id));
-            lessons.add(new LessonGrade(id, earned, reference.possible(id), ran, unchanged, notPassed, unknown));
+            int hints = new Lesson(id, dir).hintRecord().count();
+            lessons.add(new LessonGrade(id, earned, reference.possible(id), ran, unchanged, notPassed, unknown, hints));
         }
         boolean shared = Fingerprint.ofSharedMachinery(repo).equals(reference.sharedFingerprint());
         return new StudentGrade(repo.toAbsolutePath().normalize().getFileName().toString(), lessons, shared);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,9 +68,18 @@ public record Lesson(String id, Path dir) {
         return dir.resolve("src/test");
     }
 
-    /** The hints, by step. */
-    public Map<Integer, String> hints() throws IOException {
-        Path file = dir.resolve("src/test/resources/hints.md");
-        return Files.exists(file) ? HintsFile.parse(Files.readString(file, StandardCharsets.UTF_8)) : Map.of();
+    /** The hint ladders ({@code src/test/resources/hints.md}; empty if there is none). */
+    public HintsFile hints() throws IOException {
+        return HintsFile.read(dir.resolve("src/test/resources/hints.md"));
+    }
+
+    /** The student's record of the hint levels {@code ./hint} showed them (in target/, so clean forgets it). */
+    public HintRecord hintRecord() {
+        return new HintRecord(dir.resolve("target").resolve(HintRecord.FILE));
+    }
+
+    /** The reference solution's sources: solutions/lessonNN/src/main/java next to exercises/. */
+    public Path solution() {
+        return dir.resolve("../../solutions").resolve(id).resolve("src/main/java").normalize();
     }
 }

@@ -24,8 +24,8 @@ public final class Progress {
 
     private static final int BAR = 12;
 
-    /** One lesson's line of the table. */
-    record Row(Lesson lesson, List<CheckResult> results) {
+    /** One lesson's line of the table, with the number of hint levels ./hint showed in it. */
+    record Row(Lesson lesson, List<CheckResult> results, int hintsOpened) {
         long passed() {
             return results.stream().filter(CheckResult::passed).count();
         }
@@ -55,7 +55,7 @@ public final class Progress {
     static List<Row> rows(Path exercises) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (Lesson lesson : Lesson.all(exercises)) {
-            rows.add(new Row(lesson, lesson.results()));
+            rows.add(new Row(lesson, lesson.results(), lesson.hintRecord().count()));
         }
         return rows;
     }
@@ -74,7 +74,8 @@ public final class Progress {
                 out.println(title + t.red("     -   did not run: does it compile? (see " + log + ")"));
             } else {
                 String count = String.format(Locale.ROOT, "%5d/%-3d", row.passed(), row.results().size());
-                out.println(title + (row.done() ? t.green(count + " done") : t.yellow(count + " " + bar(row))));
+                String hints = row.hintsOpened() == 0 ? "" : t.dim("  hints opened: " + row.hintsOpened());
+                out.println(title + (row.done() ? t.green(count + " done") : t.yellow(count + " " + bar(row))) + hints);
             }
         }
         out.println(String.format(Locale.ROOT, "  %-56s%5d/%-3d", "    all lessons", passed, total));
@@ -99,7 +100,7 @@ public final class Progress {
         out.println("    " + t.dim(cut(first.firstLineOfMessage(), 110)));
         String hint;
         try {
-            hint = lesson.hints().get(first.step());
+            hint = lesson.hints().firstLevel(first.step(), first.checkClass()).orElse(null);
         } catch (IOException e) {
             hint = null;
         }
@@ -107,6 +108,7 @@ public final class Progress {
             out.println();
             out.println("  Hint:");
             hint.lines().forEach(line -> out.println("    " + line));
+            out.println("  " + HintsFile.moreHelp(lesson.id(), first.step()));
         }
         out.println();
         out.println("  The whole report of that lesson: cd exercises && mvn test -pl " + lesson.id());

@@ -27,6 +27,21 @@ final class ReportWriter {
             md.append(' ').append(s.earned()).append('/').append(s.possible()).append(" | ")
               .append(s.checksUnchanged() ? "unchanged" : "**CHANGED: " + changed(s) + "**").append(" |\n");
         }
+        if (students.stream().anyMatch(s -> s.hintsOpened() > 0)) {
+            md.append("\n## Hint levels opened\n\n")
+              .append("How many hint levels each student asked `./hint` for, per lesson (the level 1 a failing check\n")
+              .append("prints by itself is not counted). Known only where the student's own working folder was graded:\n")
+              .append("the record is in `target/`, which git does not push.\n\n| student |");
+            reference.lessonIds().forEach(id -> md.append(' ').append(id).append(" |"));
+            md.append(" total |\n|---|");
+            reference.lessonIds().forEach(id -> md.append("---:|"));
+            md.append("---:|\n");
+            for (Grading.StudentGrade s : students) {
+                md.append("| ").append(escape(s.student())).append(" |");
+                s.lessons().forEach(l -> md.append(' ').append(l.hintsOpened()).append(" |"));
+                md.append(' ').append(s.hintsOpened()).append(" |\n");
+            }
+        }
         md.append("\n## Checks not passed\n");
         for (Grading.StudentGrade s : students) {
             md.append("\n### ").append(escape(s.student())).append(String.format(Locale.ROOT, " (%d/%d)%n", s.earned(), s.possible()));
@@ -53,14 +68,18 @@ final class ReportWriter {
     static String csv(List<Grading.StudentGrade> students, Grading.Reference reference) {
         StringBuilder csv = new StringBuilder("student");
         reference.lessonIds().forEach(id -> csv.append(',').append(id).append(',').append(id).append("_possible"));
-        csv.append(",total,possible,checks_unchanged,changed\n");
+        csv.append(",total,possible,checks_unchanged,changed");
+        reference.lessonIds().forEach(id -> csv.append(',').append(id).append("_hints_opened"));
+        csv.append('\n');
         for (Grading.StudentGrade s : students) {
             csv.append(quote(s.student()));
             for (Grading.LessonGrade l : s.lessons()) {
                 csv.append(',').append(l.earned()).append(',').append(l.possible());
             }
             csv.append(',').append(s.earned()).append(',').append(s.possible()).append(',')
-               .append(s.checksUnchanged() ? "yes" : "no").append(',').append(quote(changed(s))).append('\n');
+               .append(s.checksUnchanged() ? "yes" : "no").append(',').append(quote(changed(s)));
+            s.lessons().forEach(l -> csv.append(',').append(l.hintsOpened()));
+            csv.append('\n');
         }
         return csv.toString();
     }

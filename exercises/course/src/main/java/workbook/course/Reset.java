@@ -66,6 +66,8 @@ public final class Reset {
         if (checkout.exitCode() != 0) {
             throw new ResetException("git checkout failed (your files are in " + backup + "): " + checkout.output());
         }
+        // A fresh start forgets which hint levels were shown (./hint starts again from level 2).
+        new Lesson(lesson, root.resolve("exercises").resolve(lesson)).hintRecord().forget();
         return "Restored " + starter + " as of " + revision + ".\nYour previous files are in " + backup + ".";
     }
 

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * <p>Run after the starters' checks ran (with test failures ignored). For every lesson, every
  * {@code TODO(step N)} in the starter must be matched by at least one check named "Step N: ..."
  * that failed. A lesson whose starter has no TODO, left no reports (it did not compile or run),
- * or passes every check of a TODO step, fails. Usage: {@code StartersFail EXERCISES_DIR}.
+ * or passes every check of a TODO step, fails. It also keeps the {@link Mirror} rule: the starter and the
+ * solution have the same files, identical where the starter has no TODO. Usage: {@code StartersFail EXERCISES_DIR}.
  */
 public final class StartersFail {
 
@@ -33,7 +34,8 @@ public final class StartersFail {
         List<String> problems = new ArrayList<>();
         System.out.printf("%-9s %6s %7s  %-22s %s%n", "lesson", "checks", "failed", "TODO steps", "verdict");
         for (Lesson lesson : lessons) {
-            List<String> found = problems(lesson);
+            List<String> found = new ArrayList<>(problems(lesson));
+            found.addAll(Mirror.problems(lesson));
             List<CheckResult> results = lesson.results();
             System.out.printf("%-9s %6d %7d  %-22s %s%n", lesson.id(), results.size(),
                     results.stream().filter(r -> r.status().isProblem()).count(), todoSteps(lesson.starter()).keySet(),
@@ -48,7 +50,8 @@ public final class StartersFail {
             problems.forEach(p -> System.out.println("FAIL " + p));
             System.exit(1);
         }
-        System.out.println("\nEvery starter fails at least one check for each bug it carries.");
+        System.out.println("\nEvery starter fails at least one check for each bug it carries,"
+                + " and mirrors its solution file for file.");
     }
 
     /** What is wrong with this lesson's starter run; empty if every bug was caught. */

@@ -68,9 +68,18 @@ public final class SurefireReports {
                     break;
                 }
             }
-            results.add(new CheckResult(c.getAttribute("classname"), c.getAttribute("name"), status, message));
+            results.add(new CheckResult(c.getAttribute("classname"), c.getAttribute("name"), status, message,
+                    checkClass(file)));
         }
         return results;
+    }
+
+    /** "UpperServerTest" from TEST-workbook.tcp.UpperServerTest.xml (the report's file is named after the class). */
+    static String checkClass(Path file) {
+        String name = file.getFileName().toString().replaceFirst("^TEST-", "").replaceFirst("\\.xml$", "");
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        return nested < 0 ? simple : simple.substring(0, nested);
     }
 
     private static DocumentBuilder parser() throws IOException {

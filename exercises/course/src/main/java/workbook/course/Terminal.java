@@ -19,6 +19,11 @@ final class Terminal {
         return new Terminal(wanted && isInteractive());
     }
 
+    /** True where the terminal understands colours and can be cleared. */
+    boolean canClear() {
+        return colour;
+    }
+
     static Terminal plain() {
         return new Terminal(false);
     }

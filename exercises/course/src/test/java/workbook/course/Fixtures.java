@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
@@ -21,16 +22,18 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** exercises/{id} with a POM named "Lesson NN - title", a hints file, and the reports of {@code run} (or none). */
+    /**
+     * exercises/{id} with a POM named "Lesson NN - title", the hints of {@code fixtures/hints.md} (ladders for
+     * steps 3 and 6, and one for step 6 in UpperClientTest only), and the reports of {@code run} (or none).
+     */
     static Path lesson(Path workbook, String id, String title, String run) {
         try {
             Path dir = workbook.resolve("exercises").resolve(id);
             Files.createDirectories(dir.resolve("src/test/resources"));
             Files.writeString(dir.resolve("pom.xml"), "<project><name>Lesson " + id.substring(6) + " - " + title
                     + "</name></project>\n");
-            Files.writeString(dir.resolve("src/test/resources/hints.md"),
-                    "## Step 3\nTwo loops, one inside the other.\n\n## Step 6\nSkip empty lines.\n",
-                    StandardCharsets.UTF_8);
+            Files.copy(resource("fixtures/hints.md"), dir.resolve("src/test/resources/hints.md"),
+                    StandardCopyOption.REPLACE_EXISTING);
             if (run != null) {
                 Path reports = Files.createDirectories(dir.resolve("target/surefire-reports"));
                 try (Stream<Path> xml = Files.list(resource("fixtures/" + run))) {

@@ -75,8 +75,21 @@ class GradingTest {
         String md = ReportWriter.markdown(List.of(cheat), ref);
         String csv = ReportWriter.csv(List.of(cheat), ref);
         assertThat(md).contains("| cy | 8/8 | 8/8 | **CHANGED: lesson01** |");
-        assertThat(csv).isEqualTo("student,lesson01,lesson01_possible,total,possible,checks_unchanged,changed\n"
-                + "cy,8,8,8,8,no,lesson01\n");
+        assertThat(csv).isEqualTo("student,lesson01,lesson01_possible,total,possible,checks_unchanged,changed,"
+                + "lesson01_hints_opened\ncy,8,8,8,8,no,lesson01,0\n");
+        assertThat(md).as("no hint records: no hint table").doesNotContain("Hint levels opened");
+    }
+
+    @Test
+    void theHintLevelsAStudentOpenedAreCountedWhereTheirRecordIsThere() throws Exception {
+        Grading.Reference ref = Grading.Reference.of(reference);
+        Path repo = student("dee", "starter-run", CHECKS);
+        new Lesson("lesson01", repo.resolve("exercises/lesson01")).hintRecord().record("Step 3", java.util.Set.of(2, 3));
+        Grading.StudentGrade dee = Grading.grade(repo, ref);
+
+        assertThat(dee.hintsOpened()).isEqualTo(2);
+        assertThat(ReportWriter.markdown(List.of(dee), ref)).contains("## Hint levels opened").contains("| dee | 2 | 2 |");
+        assertThat(ReportWriter.csv(List.of(dee), ref)).endsWith(",2\n");
     }
 
     @Test

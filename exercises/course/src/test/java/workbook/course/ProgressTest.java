@@ -33,8 +33,18 @@ class ProgressTest {
                 .containsPattern("02  Sticky packets +- +did not run")
                 .contains("Next: lesson 01, " + Fixtures.STEP_3)
                 .contains("Wrong bytes for the reply to client 2")
-                .contains("Hint:\n    Two loops, one inside the other.")
+                .contains("Hint:\n    Two loops, one inside the other.\n  More help: ./hint lesson01 3 (Windows: hint.cmd lesson01 3)")
+                .doesNotContain("The connection loop goes round accept()")
                 .contains("cd exercises && mvn test -pl lesson01");
+    }
+
+    @Test
+    void theHintLevelsOpenedInALessonAreCounted() throws Exception {
+        Path dir = Fixtures.lesson(workbook, "lesson01", "TCP basics", "starter-run");
+        new Lesson("lesson01", dir).hintRecord().record("Step 3", java.util.Set.of(2, 3));
+        new Lesson("lesson01", dir).hintRecord().record("Step 6 (UpperClientTest)", java.util.Set.of(2));
+
+        assertThat(table()).containsPattern("01  TCP basics +8/14 +\\[#+\\.+\\]  hints opened: 3");
     }
 
     @Test

@@ -55,6 +55,19 @@ class ResetTest {
     }
 
     @Test
+    void forgetsTheHintLevelsShownInThatLessonOnly() throws Exception {
+        Lesson one = new Lesson("lesson01", repo.resolve("exercises/lesson01"));
+        Lesson two = new Lesson("lesson02", repo.resolve("exercises/lesson02"));
+        one.hintRecord().record("Step 3", java.util.Set.of(2, 3));
+        two.hintRecord().record("Step 1", java.util.Set.of(2));
+
+        Reset.reset(repo, "lesson01", null);
+
+        assertThat(one.hintRecord().count()).isZero();
+        assertThat(two.hintRecord().count()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnUnknownLessonOrRevision() {
         assertThatThrownBy(() -> Reset.reset(repo, "lesson09", null)).hasMessageContaining("no lesson lesson09");
         assertThatThrownBy(() -> Reset.reset(repo, "lesson01", "no-such-branch")).hasMessageContaining("has no");

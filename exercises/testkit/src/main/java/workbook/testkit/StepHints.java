@@ -2,9 +2,12 @@ package workbook.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,19 +18,26 @@ import workbook.course.HintsFile;
 
 /**
  * Turns a failed check into a lesson: the step's name, the failure, the fixtures' notes (proxy seed,
- * server state) and the step's hint.
+ * server state) and level 1 of the step's hint ladder, with the command that shows the next level.
  *
- * <p>Hints live next to the checks, in {@code src/test/resources/hints.md}, one section per step:
+ * <p>Hints live next to the checks, in {@code src/test/resources/hints.md}: a ladder of three levels per
+ * step, and optionally a ladder for one check class ({@code ## Step 3 (ChatServerTest)}) that replaces the
+ * step's own for that class's checks (see {@link HintsFile}):
  * <pre>
+ * # Hints for lesson 01: TCP basics
  * ## Step 3
- * A server is two loops ...
+ * ### 1
+ * A nudge ...
+ * ### 2
+ * ...
  * </pre>
- * A check belongs to step N through its tag {@code step:N}. The hint is printed only when the
- * step fails; a passing step stays quiet.
+ * A check belongs to step N through its tag {@code step:N}. Only level 1 is printed, and only when the
+ * check fails; {@code ./hint lessonNN N} shows the next levels.
  */
 public final class StepHints implements TestExecutionExceptionHandler, AfterEachCallback {
 
     private static final String HINTS = "hints.md";
+    private static final Pattern LESSON_IN_PATH = Pattern.compile(".*[/\\\\](lesson\\d\\d)[/\\\\]");
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
@@ -42,9 +52,10 @@ public final class StepHints implements TestExecutionExceptionHandler, AfterEach
             }
         }
         Optional<Integer> step = stepOf(context);
-        Optional<String> hint = step.flatMap(n -> hint(context, n));
-        if (hint.isPresent()) {
-            message.append("\n\nHint (step ").append(step.get()).append("):\n").append(Bytes.indent(hint.get()));
+        if (step.isPresent()) {
+            Lessons lesson = hints(context);
+            hint(lesson.hints(), step.get(), context.getRequiredTestClass())
+                    .ifPresent(ladder -> message.append("\n\n").append(firstLevel(ladder, lesson.id())));
         }
         throw rewrap(failure, message.toString());
     }
@@ -52,6 +63,27 @@ public final class StepHints implements TestExecutionExceptionHandler, AfterEach
     @Override
     public void afterEach(ExtensionContext context) {
         Diagnostics.clear();
+    }
+
+    /** "Hint (step 3, level 1 of 3):", the hint indented, then how to get level 2. */
+    static String firstLevel(HintsFile.Ladder ladder, String lessonId) {
+        int levels = ladder.levels().size();
+        String text = "Hint (step " + ladder.step() + (levels > 1 ? ", level 1 of " + levels : "") + "):\n"
+                + Bytes.indent(ladder.level(1)).stripTrailing();
+        return levels > 1 ? text + "\n" + HintsFile.moreHelp(lessonId, ladder.step()) : text;
+    }
+
+    /** The ladder for a check of {@code step} in {@code checks}: its own class's (or an enclosing class's) first. */
+    static Optional<HintsFile.Ladder> hint(HintsFile hints, int step, Class<?> checks) {
+        for (Class<?> c = checks; c != null; c = c.getEnclosingClass()) {
+            String name = c.getSimpleName();
+            Optional<HintsFile.Ladder> own = hints.ladders().stream()
+                    .filter(l -> l.step() == step && name.equals(l.checkClass())).findFirst();
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return hints.ladder(step, null);
     }
 
     /** Keeps the failure's type (so IDEs still offer their expected/actual diff) with the richer message. */
@@ -75,22 +107,44 @@ public final class StepHints implements TestExecutionExceptionHandler, AfterEach
                 .findFirst();
     }
 
-    private static Optional<String> hint(ExtensionContext context, int step) {
-        return Optional.ofNullable(hints(context).get(step));
+    /** A lesson's hints and its id ("lesson01"), for the command that shows the next level. */
+    record Lessons(HintsFile hints, String id) {
     }
 
-    /** The hints of this lesson, by step, read once per test class. */
-    @SuppressWarnings("unchecked")
-    private static Map<Integer, String> hints(ExtensionContext context) {
+    /** The hints of this lesson, read once per run. */
+    private static Lessons hints(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(StepHints.class));
-        return store.getOrComputeIfAbsent(HINTS, key -> read(context.getRequiredTestClass()), Map.class);
+        return store.getOrComputeIfAbsent(HINTS, key -> read(context.getRequiredTestClass()), Lessons.class);
     }
 
-    static Map<Integer, String> read(Class<?> checks) {
-        try (InputStream in = checks.getClassLoader().getResourceAsStream(HINTS)) {
-            return in == null ? Map.of() : HintsFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not read " + HINTS, e);
+    static Lessons read(Class<?> checks) {
+        URL url = checks.getClassLoader().getResource(HINTS);
+        if (url == null) {
+            return new Lessons(HintsFile.parse(""), lessonId(HintsFile.parse(""), null));
         }
+        try (InputStream in = url.openStream()) {
+            HintsFile hints = HintsFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Lessons(hints, lessonId(hints, url.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + HINTS, e);
+        }
+    }
+
+    /**
+     * "lesson01": from the hints file's title ("# Hints for lesson 01: ..."), else from where the file was
+     * found (.../lesson01/target/test-classes/hints.md), else from the working directory (Maven runs the
+     * checks in the lesson's folder), else a placeholder.
+     */
+    static String lessonId(HintsFile hints, String location) {
+        if (hints.lessonNumber().isPresent()) {
+            return "lesson" + hints.lessonNumber().get();
+        }
+        for (String place : new String[] {location, System.getProperty("user.dir", "") + "/"}) {
+            Matcher m = place == null ? null : LESSON_IN_PATH.matcher(place);
+            if (m != null && m.lookingAt()) {
+                return m.group(1);
+            }
+        }
+        return "lessonNN";
     }
 }
