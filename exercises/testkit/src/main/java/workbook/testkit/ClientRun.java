@@ -96,14 +96,14 @@ public final class ClientRun {
         }
     }
 
-    /** Everything the client printed to its standard output, as UTF-8 text. */
+    /** Everything the client printed to its standard output, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String out() {
-        return new String(out, StandardCharsets.UTF_8);
+        return LineEnds.text(out);
     }
 
-    /** Everything the client printed to its standard error, as UTF-8 text. */
+    /** Everything the client printed to its standard error, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String err() {
-        return new String(err, StandardCharsets.UTF_8);
+        return LineEnds.text(err);
     }
 
     public int exitCode() {
@@ -126,9 +126,9 @@ public final class ClientRun {
         return this;
     }
 
-    /** What the client printed, on out and on err, as text and hex, for failure messages. */
+    /** What the client printed, on out and on err, as text and hex (line ends as \n), for failure messages. */
     public String printed() {
-        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(out))
-                + "and on standard error:\n" + Bytes.indent(Bytes.show(err));
+        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(LineEnds.normalise(out)))
+                + "and on standard error:\n" + Bytes.indent(Bytes.show(LineEnds.normalise(err)));
     }
 }

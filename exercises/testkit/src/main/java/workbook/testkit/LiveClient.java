@@ -79,7 +79,8 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} until the client has printed {@code expected} somewhere on its standard output. */
-    public void awaitOutput(String expected, String what) {
+    public void awaitOutput(String expectedText, String what) {
+        String expected = LineEnds.normalise(expectedText);
         long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
         while (!out().contains(expected)) {
             if (System.nanoTime() > deadline || !thread.isAlive() && !out().contains(expected)) {
@@ -116,20 +117,20 @@ public final class LiveClient implements AutoCloseable {
         return exit.get();
     }
 
-    /** Everything printed on standard output so far, as UTF-8 text. */
+    /** Everything printed on standard output so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return LineEnds.text(out.toByteArray());
     }
 
-    /** Everything printed on standard error so far, as UTF-8 text. */
+    /** Everything printed on standard error so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return LineEnds.text(err.toByteArray());
     }
 
-    /** What the client printed, on out and on err, as text and hex. */
+    /** What the client printed, on out and on err, as text and hex (line ends as \n). */
     public String printed() {
-        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(out.toByteArray()))
-                + "and on standard error:\n" + Bytes.indent(Bytes.show(err.toByteArray()));
+        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(LineEnds.normalise(out.toByteArray())))
+                + "and on standard error:\n" + Bytes.indent(Bytes.show(LineEnds.normalise(err.toByteArray())));
     }
 
     /** Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly. */

@@ -27,6 +27,18 @@ class ClientRunTest {
     }
 
     @Test
+    void capturesWindowsLineEndsAsLineFeeds() {
+        ClientRun run = ClientRun.run("windows client", (in, out, err) -> {
+            out.print("one\r\ntwo\r\n");
+            err.print("oops\r\n");
+            return 0;
+        }, "", () -> { }).assertFinished();
+        assertThat(run.out()).isEqualTo("one\ntwo\n");
+        assertThat(run.err()).isEqualTo("oops\n");
+        assertThat(run.printed()).doesNotContain("0d");
+    }
+
+    @Test
     void aStuckClientIsUnblockedAndReportedWithWhereItWaited() {
         CountDownLatch release = new CountDownLatch(1);
         ClientRun run = ClientRun.run("waiter", (in, out, err) -> {

@@ -36,6 +36,21 @@ class LiveClientTest {
     }
 
     @Test
+    void seesWindowsLineEndsAsLineFeeds() {
+        ClientRun.ClientMain windows = (in, out, err) -> {
+            out.print("ready\r\n");
+            return in.read() == -1 ? 0 : 1;
+        };
+        try (LiveClient client = LiveClient.start("windows client", windows, () -> { })) {
+            client.awaitOutput("ready\n", "its first line");
+            client.awaitOutput("ready\r\n", "its first line, written the Windows way");
+            assertThat(client.out()).isEqualTo("ready\n");
+            client.endInput();
+            assertThat(client.awaitExit()).isZero();
+        }
+    }
+
+    @Test
     void failsAtOnceWhenTheClientEndedWithoutPrintingWhatWasExpected() {
         try (LiveClient client = LiveClient.start("quitter", (in, out, err) -> 3, () -> { })) {
             assertThat(client.awaitExit()).isEqualTo(3);
