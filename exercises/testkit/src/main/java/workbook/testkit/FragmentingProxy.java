@@ -48,6 +48,8 @@ public final class FragmentingProxy implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
         FragmentingProxy proxy = new FragmentingProxy(listener, targetPort, plan);
+        HangUps.owner(proxy.port(), "the fragmenting proxy (port " + proxy.port() + "), which closes its side"
+                + " once the server behind it (port " + targetPort + ") closed its own,");
         proxy.spawn("accept", proxy::acceptLoop);
         Diagnostics.note(proxy::describe);
         return proxy;
