@@ -45,6 +45,7 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     private static final AtomicBoolean LIMITATION_SAID = new AtomicBoolean();
 
     static {
+        requireALineSeparator();
         warmUp();
     }
 
@@ -98,6 +99,18 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
             report.append("\n(").append(limitation).append(')');
         }
         fail(report.toString());
+    }
+
+    /**
+     * No platform ends lines with nothing; an empty line.separator comes from {@code -DargLine} with a CR LF
+     * in it, which Surefire turns into spaces. Say so, instead of failing every check that reads lines.
+     */
+    private static void requireALineSeparator() {
+        if (System.lineSeparator().isEmpty()) {
+            throw new IllegalStateException("line.separator is empty, which no platform has: Surefire turns a CR LF"
+                    + " given in -DargLine into spaces. To run the checks as on Windows, give the JVM options in an"
+                    + " argument file: -DargLine=@.ci/foreign-platform.args (with its absolute path); see .ci/run.");
+        }
     }
 
     /**
