@@ -41,8 +41,9 @@ final class HangUps {
         OWNERS.put(port, who);
     }
 
-    static void forget(int port) {
-        OWNERS.remove(port);
+    /** Who listens on the port, if a fixture said so during this check; null if unknown. */
+    static String ownerOf(int port) {
+        return OWNERS.get(port);
     }
 
     /**

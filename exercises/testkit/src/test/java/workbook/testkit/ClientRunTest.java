@@ -44,11 +44,14 @@ class ClientRunTest {
         ClientRun run = ClientRun.run("waiter", (in, out, err) -> {
             out.print(">>: ");
             release.await();
+            err.print("Socket closed");
             return 0;
         }, "", Duration.ofMillis(300), release::countDown);
         assertThatThrownBy(run::assertFinished)
                 .hasMessageContaining("did not finish within")
                 .hasMessageContaining("It was waiting")
-                .hasMessageContaining("3e 3e 3a 20");
+                .hasMessageContaining("3e 3e 3a 20")
+                .hasMessageContaining("after the check had closed the connection at its time-out (so this part is"
+                        + " caused by the check, not by your code):\n  text \"Socket closed\"");
     }
 }
