@@ -126,7 +126,9 @@ final class HangUps {
             }
         }
 
+        /** Closes the socket for good, at once (also used to end a blocked write): no hang-up is watched. */
         synchronized void reallyClose() {
+            hungUp = true; // a later close() does nothing more
             try {
                 super.close();
             } catch (IOException ignored) {

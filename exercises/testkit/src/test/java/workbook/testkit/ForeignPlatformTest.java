@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The foreign-platform run of .ci/run (-Dtestkit.foreign=true) really is foreign: println ends lines
- * with CR LF and the leak check does without /proc. Elsewhere there is nothing to prove.
+ * with CR LF, the leak check does without /proc, and the default locale is Turkish. Elsewhere there is
+ * nothing to prove.
  */
 class ForeignPlatformTest {
 
@@ -20,5 +21,6 @@ class ForeignPlatformTest {
         }
         assertThat(System.lineSeparator().getBytes(StandardCharsets.US_ASCII)).containsExactly('\r', '\n');
         assertThat(OpenDescriptors.HERE.limitation()).as("the leak check without /proc").isNotEmpty();
+        assertThat("i".toUpperCase()).as("the Turkish default locale's dotted capital I").isEqualTo("\u0130");
     }
 }

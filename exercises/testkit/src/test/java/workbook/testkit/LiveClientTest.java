@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,7 @@ class LiveClientTest {
     private static final ClientRun.ClientMain SHOUT = (in, out, err) -> {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = lines.readLine()) != null; ) {
-            out.println(line.toUpperCase());
+            out.println(line.toUpperCase(Locale.ROOT));
         }
         return 0;
     };
