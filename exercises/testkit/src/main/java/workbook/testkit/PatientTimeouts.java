@@ -23,6 +23,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * (before the first check runs) and enforces the same limits, multiplied, the way JUnit's
  * {@code SEPARATE_THREAD} mode does: the check runs on a thread of its own, and one that is still
  * running when its time is up fails, showing where it was.
+ *
+ * <p>JUnit reads its time-out mode once, at the first check it times, so this extension must exist
+ * before that: it is registered for every test class by JUnit's extension auto-detection (see the
+ * testkit's {@code junit-platform.properties} and {@code META-INF/services}), and by {@link LessonChecks}.
  */
 public final class PatientTimeouts implements InvocationInterceptor {
 
