@@ -40,6 +40,11 @@ public final class IdeConfigs {
         String title() {
             return "Lesson " + lesson.number() + " · " + simpleName();
         }
+
+        /** The file's name is plain ASCII: Java cannot name a '·' under a POSIX (C) locale. */
+        String fileName() {
+            return lesson.id() + "-" + simpleName() + ".run.xml";
+        }
     }
 
     private IdeConfigs() {
@@ -64,14 +69,19 @@ public final class IdeConfigs {
             programs.addAll(programs(root, lesson));
         }
         for (Program p : programs) {
-            files.put(root.resolve(".run/" + p.title() + ".run.xml"), intellijApplication(p));
+            files.put(root.resolve(".run/" + p.fileName()), intellijApplication(p));
         }
         for (Lesson lesson : lessons) {
-            files.put(root.resolve(".run/Lesson " + lesson.number() + " · checks.run.xml"), intellijChecks(lesson));
+            files.put(root.resolve(checksFile(lesson)), intellijChecks(lesson));
         }
         files.put(root.resolve(".vscode/launch.json"), vscodeLaunch(programs));
         files.put(root.resolve(".vscode/tasks.json"), vscodeTasks(lessons));
         return files;
+    }
+
+    /** The IntelliJ configuration that runs a lesson's checks (an ASCII name, like {@link Program#fileName()}). */
+    static String checksFile(Lesson lesson) {
+        return ".run/" + lesson.id() + "-checks.run.xml";
     }
 
     /** The classes with a main method in the lesson's reference solution, sorted. */

@@ -49,10 +49,10 @@ class IdeConfigsTest {
         Map<Path, String> files = IdeConfigs.generate(WORKBOOK);
         String launch = files.get(WORKBOOK.resolve(".vscode/launch.json"));
         for (Lesson lesson : Lesson.all(WORKBOOK.resolve("exercises"))) {
-            assertThat(files).containsKey(WORKBOOK.resolve(".run/Lesson " + lesson.number() + " · checks.run.xml"));
+            assertThat(files).containsKey(WORKBOOK.resolve(IdeConfigs.checksFile(lesson)));
             for (IdeConfigs.Program program : IdeConfigs.programs(WORKBOOK, lesson)) {
                 assertThat(launch).contains("\"mainClass\": \"" + program.mainClass() + "\"");
-                assertThat(files.get(WORKBOOK.resolve(".run/" + program.title() + ".run.xml")))
+                assertThat(files.get(WORKBOOK.resolve(".run/" + program.fileName())))
                         .contains("<module name=\"" + lesson.id() + "\" />");
             }
         }

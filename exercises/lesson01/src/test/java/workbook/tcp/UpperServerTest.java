@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -77,7 +78,7 @@ class UpperServerTest {
             for (int i = 1; i <= 50; i++) {
                 String message = "message " + i + " of 50: " + "abc".repeat(i % 7);
                 send(client, message);
-                Expect.reply(client, message.toUpperCase(), "the reply to message " + i);
+                Expect.reply(client, message.toUpperCase(Locale.ROOT), "the reply to message " + i);
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -71,7 +72,7 @@ public abstract class UdpEchoServerChecks {
             for (int i = 1; i <= 20; i++) {
                 String message = "message " + i + " of 20";
                 client.send(server.port(), message);
-                client.expect(message.toUpperCase(), "the reply to \"" + message + "\"");
+                client.expect(message.toUpperCase(Locale.ROOT), "the reply to \"" + message + "\"");
             }
         }
     }
@@ -107,7 +108,7 @@ public abstract class UdpEchoServerChecks {
         String long1 = "the quick brown fox jumps over the lazy dog";
         try (var server = startServer(); var client = DatagramProbe.open("your client")) {
             client.send(server.port(), long1);
-            client.expect(long1.toUpperCase(), "the reply to a 43-byte datagram");
+            client.expect(long1.toUpperCase(Locale.ROOT), "the reply to a 43-byte datagram");
             client.send(server.port(), "hi");
             client.expect("HI", "the reply to \"hi\", sent right after the 43-byte datagram");
             client.send(server.port(), new byte[0]);

@@ -174,7 +174,7 @@ class UdpUpperClientTest {
         for (int i = 1; i <= 16; i++) {
             String line = i == 8 ? "" : "line " + i + " of 16: " + "abc".repeat(i % 5 + 1);
             keyboard.append(line).append('\n');
-            expected.append(">>: ").append(line.toUpperCase()).append('\n');
+            expected.append(">>: ").append(line.toUpperCase(Locale.ROOT)).append('\n');
         }
         expected.append(">>: \n");
         try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import workbook.testkit.LessonChecks;
+import workbook.testkit.LineEnds;
 
 /** The real experiment: threads against the clock. Only the robust part is checked; the table tells the rest. */
 @LessonChecks
@@ -56,7 +57,7 @@ class ConcurrencyExperimentTest {
         String table = ConcurrencyExperiment.table(List.of(
                 new ConcurrencyExperiment.Row("I/O-bound", 8, Duration.ofMillis(801), Duration.ofMillis(102)),
                 new ConcurrencyExperiment.Row("CPU-bound", 8, Duration.ofMillis(800), Duration.ofMillis(400))), 2);
-        assertThat(table).isEqualTo("""
+        assertThat(LineEnds.normalise(table)).as("the table (line ends as \\n)").isEqualTo("""
                 8 tasks of each kind, on a machine with 2 CPU cores
 
                 kind         serially   on 8 threads  speed-up

@@ -35,9 +35,11 @@ public final class ClientRun {
     private final byte[] err;
     private final String blockedAt;
     private final Duration patience;
+    private final int outAtUnblock;
+    private final int errAtUnblock;
 
     private ClientRun(String name, boolean finishedInTime, int exitCode, Throwable thrown, byte[] out, byte[] err,
-            String blockedAt, Duration patience) {
+            String blockedAt, Duration patience, int outAtUnblock, int errAtUnblock) {
         this.name = name;
         this.finishedInTime = finishedInTime;
         this.exitCode = exitCode;
@@ -46,6 +48,8 @@ public final class ClientRun {
         this.err = err;
         this.blockedAt = blockedAt;
         this.patience = patience;
+        this.outAtUnblock = outAtUnblock;
+        this.errAtUnblock = errAtUnblock;
     }
 
     /** Runs the client on {@code keyboard} (UTF-8 text, lines ending in \n), waiting up to {@link Timeouts#REPLY}. */
@@ -73,9 +77,13 @@ public final class ClientRun {
         long cpuAtStart = Stacks.cpuNanos(thread);
         boolean inTime = join(thread, patience);
         String blockedAt = null;
+        int outAtUnblock = -1;
+        int errAtUnblock = -1;
         if (!inTime) {
             blockedAt = Stacks.show(thread.getStackTrace()) + "\n" + Stacks.busyOrWaiting(thread, cpuAtStart, patience);
             Diagnostics.snapshot(); // the state of things while the client is stuck, before unblocking it
+            outAtUnblock = out.size();
+            errAtUnblock = err.size();
             unblock.run();
             if (!join(thread, Timeouts.SHUTDOWN)) {
                 fail("Your " + name + " did not finish within " + patience.toSeconds() + " s, and was still stuck "
@@ -83,7 +91,7 @@ public final class ClientRun {
             }
         }
         return new ClientRun(name, inTime, exit.get(), thrown.get(), out.toByteArray(), err.toByteArray(), blockedAt,
-                patience);
+                patience, outAtUnblock, errAtUnblock);
     }
 
     /** Waits for the thread to end, at most {@code patience}; true if it ended. */
@@ -96,14 +104,14 @@ public final class ClientRun {
         }
     }
 
-    /** Everything the client printed to its standard output, as UTF-8 text. */
+    /** Everything the client printed to its standard output, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String out() {
-        return new String(out, StandardCharsets.UTF_8);
+        return LineEnds.text(out);
     }
 
-    /** Everything the client printed to its standard error, as UTF-8 text. */
+    /** Everything the client printed to its standard error, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String err() {
-        return new String(err, StandardCharsets.UTF_8);
+        return LineEnds.text(err);
     }
 
     public int exitCode() {
@@ -126,9 +134,27 @@ public final class ClientRun {
         return this;
     }
 
-    /** What the client printed, on out and on err, as text and hex, for failure messages. */
+    /**
+     * What the client printed, on out and on err, as text and hex (line ends as \n), for failure messages. What it
+     * printed after the check closed its connection at the time-out (such as "Socket closed") is shown apart.
+     */
     public String printed() {
-        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(out))
-                + "and on standard error:\n" + Bytes.indent(Bytes.show(err));
+        return printed(out, outAtUnblock, err, errAtUnblock);
+    }
+
+    /** Out and err, each split where the check unblocked the client (-1: it did not). */
+    static String printed(byte[] out, int outAtUnblock, byte[] err, int errAtUnblock) {
+        return "It printed on standard output:\n" + split(out, outAtUnblock)
+                + "and on standard error:\n" + split(err, errAtUnblock);
+    }
+
+    private static String split(byte[] printed, int atUnblock) {
+        if (atUnblock < 0 || atUnblock >= printed.length) {
+            return Bytes.indent(Bytes.show(LineEnds.normalise(printed)));
+        }
+        return Bytes.indent(Bytes.show(LineEnds.normalise(java.util.Arrays.copyOf(printed, atUnblock))))
+                + "  then, after the check had closed the connection at its time-out (so this part is caused by the"
+                + " check, not by your code):\n" + Bytes.indent(Bytes.show(LineEnds.normalise(
+                        java.util.Arrays.copyOfRange(printed, atUnblock, printed.length))));
     }
 }

@@ -32,7 +32,6 @@ public final class FragmentingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final ProxyPlan plan;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final FixtureThreads threads = new FixtureThreads("fragmenting-proxy");
     private final List<Direction> directions = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -48,6 +47,9 @@ public final class FragmentingProxy implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
         FragmentingProxy proxy = new FragmentingProxy(listener, targetPort, plan);
+        proxy.threads.register(listener);
+        HangUps.owner(proxy.port(), "the fragmenting proxy (port " + proxy.port() + "), which closes its side"
+                + " once the server behind it (port " + targetPort + ") closed its own,");
         proxy.spawn("accept", proxy::acceptLoop);
         Diagnostics.note(proxy::describe);
         return proxy;
@@ -72,12 +74,13 @@ public final class FragmentingProxy implements AutoCloseable {
         return s.toString();
     }
 
-    /** Closes the listener and every connection, and waits (boundedly) for the proxy's threads. */
+    /**
+     * Closes the listener and every connection, and waits (boundedly) for the proxy's threads; a
+     * connection accepted while it closes is closed at once.
+     */
     @Override
     public void close() {
-        closeQuietly(listener);
-        sockets.forEach(FixtureThreads::closeQuietly);
-        threads.awaitAll();
+        threads.close();
     }
 
     private void acceptLoop() {
@@ -88,10 +91,12 @@ public final class FragmentingProxy implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
-            sockets.add(client);
-            int n = connectionCount.incrementAndGet();
             Socket server = new Socket();
-            sockets.add(server);
+            if (!threads.register(client) || !threads.register(server)) {
+                closeQuietly(client);
+                return; // closing: both are closed
+            }
+            int n = connectionCount.incrementAndGet();
             try {
                 client.setTcpNoDelay(true);
                 server.connect(Loopback.address(targetPort), (int) Timeouts.REPLY.toMillis());
@@ -109,8 +114,9 @@ public final class FragmentingProxy implements AutoCloseable {
                     new Random(plan.seed() * 1_000_003L + 2L * n + 1));
             directions.add(up);
             directions.add(down);
-            spawn("c" + n + "-up", up::pump);
-            spawn("c" + n + "-down", down::pump);
+            if (!spawn("c" + n + "-up", up::pump) || !spawn("c" + n + "-down", down::pump)) {
+                return; // closing: close() closes both sockets, which ends a pump already started
+            }
         }
     }
 
@@ -224,7 +230,7 @@ public final class FragmentingProxy implements AutoCloseable {
                 out.flush();
                 offset += size;
                 if (!plan.pause().isZero() && offset < allowed) {
-                    sleep(plan.pause().toMillis());
+                    Patience.pause(plan.pause().toMillis()); // the plan's pause, part of the traffic: not scaled
                 }
             }
             if (forwarded < limit) {
@@ -278,8 +284,8 @@ public final class FragmentingProxy implements AutoCloseable {
         }
     }
 
-    private void spawn(String role, Runnable body) {
-        threads.start(role, body);
+    private boolean spawn(String role, Runnable body) {
+        return threads.start(role, body);
     }
 
     private static void abort(Socket socket) {
@@ -293,13 +299,5 @@ public final class FragmentingProxy implements AutoCloseable {
 
     private static void closeQuietly(AutoCloseable c) {
         FixtureThreads.closeQuietly(c);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a class of lesson checks: a failing step prints its hint, and no check may leave a
- * thread or socket behind.
+ * Marks a class of lesson checks: a failing step prints its hint, no check may leave a
+ * thread or socket behind, and its time-outs follow {@code -Dchecks.patience}.
  *
  * <pre>{@code
  * @LessonChecks
@@ -22,6 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith({StepHints.class, LeakCheck.class})
+@ExtendWith({StepHints.class, LeakCheck.class, PatientTimeouts.class})
 public @interface LessonChecks {
 }

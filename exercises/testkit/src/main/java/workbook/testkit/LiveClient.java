@@ -35,8 +35,11 @@ public final class LiveClient implements AutoCloseable {
 
     private final String name;
     private final Keyboard keyboard = new Keyboard();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured out = new Captured();
+    private final Captured err = new Captured();
+    /** How much was printed when the check closed the client's connection to unblock it; -1 while it has not. */
+    private volatile int outAtUnblock = -1;
+    private volatile int errAtUnblock = -1;
     private final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
     private final AtomicReference<Throwable> thrown = new AtomicReference<>();
     private final Runnable unblock;
@@ -51,6 +54,8 @@ public final class LiveClient implements AutoCloseable {
                 exit.set(client.run(keyboard, o, e));
             } catch (Throwable t) {
                 thrown.set(t);
+            } finally {
+                out.changed(); // wakes a check waiting for output: there will be none any more
             }
         }, "client-under-test-" + name);
         thread.setDaemon(true);
@@ -79,17 +84,14 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} until the client has printed {@code expected} somewhere on its standard output. */
-    public void awaitOutput(String expected, String what) {
-        long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
-        while (!out().contains(expected)) {
-            if (System.nanoTime() > deadline || !thread.isAlive() && !out().contains(expected)) {
-                Diagnostics.snapshot();
-                fail("Your " + name + " did not print " + what + " within " + Timeouts.REPLY.toSeconds()
-                        + " s. Expected to see:\n" + Bytes.indent(Bytes.show(expected.getBytes(StandardCharsets.UTF_8)))
-                        + printed() + (thread.isAlive() ? "It is waiting at:\n" + Stacks.show(thread.getStackTrace())
-                                : "It had already ended" + (thrown.get() == null ? "." : ", throwing " + thrown.get())));
-            }
-            sleep(5);
+    public void awaitOutput(String expectedText, String what) {
+        String expected = LineEnds.normalise(expectedText);
+        if (!out.awaitText(expected, Timeouts.REPLY, thread)) {
+            Diagnostics.snapshot();
+            fail("Your " + name + " did not print " + what + " within " + Timeouts.REPLY.toSeconds()
+                    + " s. Expected to see:\n" + Bytes.indent(Bytes.show(expected.getBytes(StandardCharsets.UTF_8)))
+                    + printed() + (thread.isAlive() ? "It is waiting at:\n" + Stacks.show(thread.getStackTrace())
+                            : "It had already ended" + (thrown.get() == null ? "." : ", throwing " + thrown.get())));
         }
     }
 
@@ -103,7 +105,7 @@ public final class LiveClient implements AutoCloseable {
             String stuckAt = Stacks.show(thread.getStackTrace()) + "\n"
                     + Stacks.busyOrWaiting(thread, cpuBefore, Timeouts.REPLY);
             Diagnostics.snapshot();
-            unblock.run();
+            unblockNow();
             join(Timeouts.SHUTDOWN);
             fail("Your " + name + " did not finish within " + Timeouts.REPLY.toSeconds()
                     + " s after its input ended. It was waiting at:\n" + stuckAt + "\n" + printed());
@@ -116,20 +118,22 @@ public final class LiveClient implements AutoCloseable {
         return exit.get();
     }
 
-    /** Everything printed on standard output so far, as UTF-8 text. */
+    /** Everything printed on standard output so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return LineEnds.text(out.toByteArray());
     }
 
-    /** Everything printed on standard error so far, as UTF-8 text. */
+    /** Everything printed on standard error so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return LineEnds.text(err.toByteArray());
     }
 
-    /** What the client printed, on out and on err, as text and hex. */
+    /**
+     * What the client printed, on out and on err, as text and hex (line ends as \n); what it printed after the
+     * check closed its connection (such as "Socket closed") is shown apart, as the check's doing.
+     */
     public String printed() {
-        return "It printed on standard output:\n" + Bytes.indent(Bytes.show(out.toByteArray()))
-                + "and on standard error:\n" + Bytes.indent(Bytes.show(err.toByteArray()));
+        return ClientRun.printed(out.toByteArray(), outAtUnblock, err.toByteArray(), errAtUnblock);
     }
 
     /** Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly. */
@@ -137,7 +141,7 @@ public final class LiveClient implements AutoCloseable {
     public void close() {
         endInput();
         if (!join(Timeouts.SHUTDOWN)) {
-            unblock.run();
+            unblockNow();
             join(Timeouts.SHUTDOWN);
         }
     }
@@ -155,11 +159,47 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Notes how much was printed so far, then runs the unblock action (which may make the client print an error). */
+    private void unblockNow() {
+        outAtUnblock = out.size();
+        errAtUnblock = err.size();
+        unblock.run();
+    }
+
+    /** Captured output that wakes whoever waits for a text to appear. */
+    private static final class Captured extends ByteArrayOutputStream {
+        @Override
+        public synchronized void write(int b) {
+            super.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            super.write(b, off, len);
+            notifyAll();
+        }
+
+        synchronized void changed() {
+            notifyAll();
+        }
+
+        /** Waits until the text (line ends normalised) contains {@code expected}, the writer ended, or time ran out. */
+        synchronized boolean awaitText(String expected, Duration patience, Thread writer) {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!LineEnds.text(toByteArray()).contains(expected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !writer.isAlive()) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -31,9 +31,12 @@ public final class Loopback {
     /**
      * Connects to a loopback port, with connect and read timeouts of {@link Timeouts#REPLY},
      * so a silent peer makes the check fail instead of hang.
+     *
+     * <p>While a {@link LeakCheck} watches the check, closing this socket hangs up (sends end of
+     * stream) and the leak check later expects the other side to close its end too.
      */
     public static Socket connect(int port) throws IOException {
-        Socket socket = new Socket();
+        Socket socket = new HangUps.ClientSocket(); // LeakCheck watches that the other side closes, too
         try {
             socket.connect(address(port), (int) Timeouts.REPLY.toMillis());
             socket.setSoTimeout((int) Timeouts.REPLY.toMillis());

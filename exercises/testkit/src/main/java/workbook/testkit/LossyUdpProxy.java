@@ -60,6 +60,7 @@ public final class LossyUdpProxy implements AutoCloseable {
     public static LossyUdpProxy start(int targetPort, LossPlan plan) throws IOException {
         DatagramSocket front = openSocket();
         LossyUdpProxy proxy = new LossyUdpProxy(front, Loopback.address(targetPort), plan);
+        proxy.threads.register(front);
         proxy.spawn("front", proxy::frontLoop);
         proxy.spawn("sender", proxy::sendLoop);
         Diagnostics.note(proxy::describe);
@@ -96,10 +97,7 @@ public final class LossyUdpProxy implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        front.close();
-        clientsInOrder.forEach(c -> c.upstream.close());
-        threads.interruptAll();
-        threads.awaitAll();
+        threads.close(); // closes every socket registered, interrupts the sender, waits for all
     }
 
     /** Receives from every client and hands each datagram to that client's client→server direction. */
@@ -131,11 +129,13 @@ public final class LossyUdpProxy implements AutoCloseable {
         try {
             // Not connected: a connected Java socket silently sends nothing for an empty datagram.
             DatagramSocket upstream = openSocket();
+            if (!threads.register(upstream)) {
+                return null; // closing: the socket was closed at once
+            }
             Client client = new Client(clientsInOrder.size() + 1, address, upstream);
             clients.put(address, client);
             clientsInOrder.add(client);
-            spawn("client-" + client.number, client::upstreamLoop);
-            return client;
+            return spawn("client-" + client.number, client::upstreamLoop) ? client : null;
         } catch (IOException e) {
             return null;
         }
@@ -168,10 +168,12 @@ public final class LossyUdpProxy implements AutoCloseable {
             this.upstream = upstream;
             String name = "client " + number + " (" + show(address) + ")";
             long upSeed = new SplittableRandom(plan.seed()).nextLong() + 2L * number;
-            this.up = new Direction(name + " → server", new SplittableRandom(upSeed),
-                    new DatagramSender(upstream, target));
-            this.down = new Direction("server → " + name, new SplittableRandom(upSeed + 1),
-                    new DatagramSender(front, address));
+            // Whose program is where: a student's server runs in a RunningServer, which names its port.
+            boolean studentsServer = HangUps.ownerOf(target.getPort()) != null;
+            this.up = new Direction(name + " → server", studentsServer ? "your program" : "the server",
+                    new SplittableRandom(upSeed), new DatagramSender(upstream, target));
+            this.down = new Direction("server → " + name, studentsServer ? "the client" : "your program",
+                    new SplittableRandom(upSeed + 1), new DatagramSender(front, address));
         }
 
         /** Receives the server's replies for this client and hands them to the server→client direction. */
@@ -201,6 +203,7 @@ public final class LossyUdpProxy implements AutoCloseable {
     /** One direction of one client's traffic: decides each datagram's fate and remembers what it did. */
     private final class Direction {
         private final String name;
+        private final String destination;
         private final SplittableRandom random;
         private final DatagramSender sender;
         private final List<String> fates = new ArrayList<>();
@@ -213,8 +216,9 @@ public final class LossyUdpProxy implements AutoCloseable {
         private String problem;
         private Outgoing held;
 
-        Direction(String name, SplittableRandom random, DatagramSender sender) {
+        Direction(String name, String destination, SplittableRandom random, DatagramSender sender) {
             this.name = name;
+            this.destination = destination;
             this.random = random;
             this.sender = sender;
         }
@@ -284,9 +288,9 @@ public final class LossyUdpProxy implements AutoCloseable {
         }
 
         synchronized String summary() {
-            return name + ": " + arrived + (arrived == 1 ? " datagram" : " datagrams") + " arrived, " + dropped
-                    + " lost, " + duplicated + " duplicated, " + reordered + " reordered, " + delayed + " delayed, "
-                    + sent + " sent" + (problem == null ? "" : " (" + problem + ")")
+            return name + ": " + arrived + (arrived == 1 ? " datagram" : " datagrams") + " arrived at the proxy, "
+                    + dropped + " lost, " + duplicated + " duplicated, " + reordered + " reordered, " + delayed
+                    + " delayed, " + sent + " delivered to " + destination + (problem == null ? "" : " (" + problem + ")")
                     + (fates.isEmpty() ? "" : "; fates in order: " + String.join(" ", fates)
                             + (arrived > fates.size() ? " ..." : ""));
         }
@@ -356,7 +360,7 @@ public final class LossyUdpProxy implements AutoCloseable {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
-    private void spawn(String role, Runnable body) {
-        threads.start(role, body);
+    private boolean spawn(String role, Runnable body) {
+        return threads.start(role, body);
     }
 }

@@ -65,6 +65,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
     public static <S extends AutoCloseable> RunningServer<S> start(String name, S server, ToIntFunction<S> port,
             ServeLoop<S> loop) {
         RunningServer<S> running = new RunningServer<>(name, server, port.applyAsInt(server), loop);
+        HangUps.owner(running.port, "your " + name + " (port " + running.port + ")");
         running.thread.start();
         return running;
     }
@@ -86,7 +87,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the reason if the serve loop has ended (returned or thrown) although it should still serve. */
     public void assertStillServing(String after) {
-        awaitEnd(Duration.ofMillis(50)); // give a dying loop a moment to finish dying
+        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing()) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " stopped serving.");
@@ -95,7 +96,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the exception and where it was thrown if the serve loop has ended by throwing. */
     public void assertNotCrashed(String after) {
-        awaitEnd(Duration.ofMillis(50)); // give a dying loop a moment to finish dying
+        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing() && thrown != null) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " crashed.");

@@ -26,7 +26,11 @@ public final class SocketWatchdog implements AutoCloseable {
             try {
                 Thread.sleep(patience);
                 fired = true;
-                socket.close();
+                if (socket instanceof HangUps.ClientSocket client) {
+                    client.reallyClose(); // not a hang-up: the write blocked on it must end now
+                } else {
+                    socket.close();
+                }
             } catch (InterruptedException cancelled) {
                 // the guarded operation finished in time
             } catch (java.io.IOException ignored) {

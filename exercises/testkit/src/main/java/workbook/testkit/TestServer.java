@@ -10,8 +10,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -118,6 +120,8 @@ public final class TestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Handler handler;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    /** Each connection once more, as it arrives: what {@link #awaitConnection} waits on. */
+    private final BlockingQueue<Connection> arrivals = new LinkedBlockingQueue<>();
     private final FixtureThreads threads;
     private volatile boolean dropped;
 
@@ -133,6 +137,7 @@ public final class TestServer implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
         TestServer server = new TestServer(name, listener, handler);
+        server.threads.register(listener);
         server.spawn("accept", server::acceptLoop);
         Diagnostics.note(server::describe);
         return server;
@@ -151,11 +156,11 @@ public final class TestServer implements AutoCloseable {
     public Connection awaitConnection(int index) {
         long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
         while (connections.size() <= index) {
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || nextArrival(left) == null && connections.size() <= index) {
                 fail("The " + name + " expected connection #" + (index + 1) + " from your client, but only "
                         + connections.size() + " arrived within " + Timeouts.REPLY.toSeconds() + " s.");
             }
-            sleep(5);
         }
         return connections.get(index);
     }
@@ -168,12 +173,23 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Closes the listener and every connection, then waits (at most {@link Timeouts#SHUTDOWN}) for its threads. */
+    /**
+     * Closes the listener and every connection, then waits (at most {@link Timeouts#SHUTDOWN}) for its threads;
+     * a connection accepted while it closes is closed at once.
+     */
     @Override
     public void close() {
-        closeQuietly(listener);
-        dropConnections();
-        threads.awaitAll();
+        dropped = true;
+        threads.close();
+    }
+
+    private Connection nextArrival(long nanos) {
+        try {
+            return arrivals.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private String describe() {
@@ -194,9 +210,15 @@ public final class TestServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
+                if (!threads.register(socket)) {
+                    return; // closing: the socket was closed at once
+                }
                 Connection connection = new Connection(socket);
                 connections.add(connection);
-                spawn("connection-" + (++count), () -> serve(connection));
+                arrivals.add(connection);
+                if (!spawn("connection-" + (++count), () -> serve(connection))) {
+                    return;
+                }
             } catch (IOException e) {
                 return; // closed
             }
@@ -214,19 +236,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    private void spawn(String role, Runnable body) {
-        threads.start(role, body);
+    private boolean spawn(String role, Runnable body) {
+        return threads.start(role, body);
     }
 
     private static void closeQuietly(AutoCloseable c) {
         FixtureThreads.closeQuietly(c);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

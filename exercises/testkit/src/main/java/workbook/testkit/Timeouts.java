@@ -7,11 +7,9 @@ import java.time.Duration;
  *
  * <p>A starter that blocks forever must fail its step within seconds, so every wait in
  * the checks is bounded by one of these. On a very slow machine, scale them all with
- * {@code -Dchecks.patience=2} (twice as patient).
+ * {@code -Dchecks.patience=2} (twice as patient; see {@link Patience}).
  */
 public final class Timeouts {
-
-    private static final double SCALE = Double.parseDouble(System.getProperty("checks.patience", "1"));
 
     /** How long a check waits for bytes that should arrive (a reply, a connection). */
     public static final Duration REPLY = scaled(2_000);
@@ -26,6 +24,6 @@ public final class Timeouts {
     }
 
     private static Duration scaled(long millis) {
-        return Duration.ofMillis(Math.round(millis * SCALE));
+        return Patience.scaled(millis);
     }
 }

@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A reference UDP server on loopback port 0 for a student's client to talk to: it answers each datagram through a
@@ -48,6 +51,8 @@ public final class UdpTestServer implements AutoCloseable {
     private final int port;
     private final Handler handler;
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    /** Each datagram once more, as it arrives: what {@link #awaitRequests} waits on. */
+    private final BlockingQueue<Request> arrivals = new LinkedBlockingQueue<>();
     private final List<Integer> answered = new CopyOnWriteArrayList<>();
     private final FixtureThreads threads;
     private volatile String problem;
@@ -66,6 +71,7 @@ public final class UdpTestServer implements AutoCloseable {
         socket.setReceiveBufferSize(1 << 20);
         socket.setSendBufferSize(1 << 20);
         UdpTestServer server = new UdpTestServer(name, socket, handler);
+        server.threads.register(socket);
         server.threads.start("serve", server::serve);
         Diagnostics.note(server::describe);
         return server;
@@ -87,8 +93,15 @@ public final class UdpTestServer implements AutoCloseable {
     /** Waits up to {@code patience} until {@code count} datagrams have arrived; returns those that did (maybe fewer). */
     public List<Request> awaitRequests(int count, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (received.size() < count && System.nanoTime() < deadline) {
-            sleep(5);
+        try {
+            while (received.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || arrivals.poll(left, TimeUnit.NANOSECONDS) == null) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return received();
     }
@@ -116,8 +129,7 @@ public final class UdpTestServer implements AutoCloseable {
     /** Closes the socket and waits (at most {@link Timeouts#SHUTDOWN}) for the server's thread. */
     @Override
     public void close() {
-        socket.close();
-        threads.awaitAll();
+        threads.close();
     }
 
     private void serve() {
@@ -132,6 +144,7 @@ public final class UdpTestServer implements AutoCloseable {
             Request request = new Request(received.size(), (InetSocketAddress) packet.getSocketAddress(),
                     Arrays.copyOf(packet.getData(), packet.getLength()), System.nanoTime());
             received.add(request);
+            arrivals.add(request);
             List<byte[]> replies;
             try {
                 replies = handler.answer(request);
@@ -147,14 +160,6 @@ public final class UdpTestServer implements AutoCloseable {
                     problem = "a reply could not be sent: " + e;
                 }
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -27,16 +27,31 @@ class ClientRunTest {
     }
 
     @Test
+    void capturesWindowsLineEndsAsLineFeeds() {
+        ClientRun run = ClientRun.run("windows client", (in, out, err) -> {
+            out.print("one\r\ntwo\r\n");
+            err.print("oops\r\n");
+            return 0;
+        }, "", () -> { }).assertFinished();
+        assertThat(run.out()).isEqualTo("one\ntwo\n");
+        assertThat(run.err()).isEqualTo("oops\n");
+        assertThat(run.printed()).doesNotContain("0d");
+    }
+
+    @Test
     void aStuckClientIsUnblockedAndReportedWithWhereItWaited() {
         CountDownLatch release = new CountDownLatch(1);
         ClientRun run = ClientRun.run("waiter", (in, out, err) -> {
             out.print(">>: ");
             release.await();
+            err.print("Socket closed");
             return 0;
         }, "", Duration.ofMillis(300), release::countDown);
         assertThatThrownBy(run::assertFinished)
                 .hasMessageContaining("did not finish within")
                 .hasMessageContaining("It was waiting")
-                .hasMessageContaining("3e 3e 3a 20");
+                .hasMessageContaining("3e 3e 3a 20")
+                .hasMessageContaining("after the check had closed the connection at its time-out (so this part is"
+                        + " caused by the check, not by your code):\n  text \"Socket closed\"");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,7 @@ class LiveClientTest {
     private static final ClientRun.ClientMain SHOUT = (in, out, err) -> {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = lines.readLine()) != null; ) {
-            out.println(line.toUpperCase());
+            out.println(line.toUpperCase(Locale.ROOT));
         }
         return 0;
     };
@@ -30,6 +31,21 @@ class LiveClientTest {
             assertThat(client.out()).isEqualTo("HELLO\n");
             client.type("bye");
             client.awaitOutput("BYE\n", "the second line");
+            client.endInput();
+            assertThat(client.awaitExit()).isZero();
+        }
+    }
+
+    @Test
+    void seesWindowsLineEndsAsLineFeeds() {
+        ClientRun.ClientMain windows = (in, out, err) -> {
+            out.print("ready\r\n");
+            return in.read() == -1 ? 0 : 1;
+        };
+        try (LiveClient client = LiveClient.start("windows client", windows, () -> { })) {
+            client.awaitOutput("ready\n", "its first line");
+            client.awaitOutput("ready\r\n", "its first line, written the Windows way");
+            assertThat(client.out()).isEqualTo("ready\n");
             client.endInput();
             assertThat(client.awaitExit()).isZero();
         }
