@@ -37,7 +37,7 @@ public final class UpperServer implements Closeable {
      * one client at a time, so a client that connects and says nothing would otherwise keep
      * everyone else waiting for as long as it likes.
      */
-    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofSeconds(60);
 
     private final ServerSocket listener;
     private final int idleLimitMillis;

@@ -52,13 +52,11 @@ final class TimeLimits {
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 boolean idle = frameDeadline == -1;
                 long waitMillis = idle ? idleLimitMillis : (frameDeadline - System.nanoTime()) / 1_000_000;
-                if (waitMillis <= 0) {
-                    throw new SocketTimeoutException("the request took too long");
-                }
-                // A read that waits longer throws SocketTimeoutException.
-                socket.setSoTimeout(Math.toIntExact(waitMillis));
+                // A read that waits longer throws SocketTimeoutException. Past the
+                // deadline, only bytes that are already there can still be read.
+                socket.setSoTimeout(Math.toIntExact(Math.max(1, waitMillis)));
                 int n = in.read(buffer, offset, length);
-                if (n > 0 && idle) {
+                if (idle && n != -1) {
                     frameDeadline = System.nanoTime() + frameLimitNanos; // a request has begun
                 }
                 return n;

@@ -84,6 +84,14 @@ class CommandServerTest {
         assertThat(new String(commands.run("cat ../../etc/passwd"))).startsWith("error: no such file");
         assertThat(new String(commands.run("rm -rf /"))).startsWith("error: unknown command: rm");
         assertThat(commands.run("")).isEmpty();
+        assertThat(commands.run("head 0 big.txt")).isEmpty();
+        assertThat(commands.run("size poem.txt")).asString().isEqualTo("266\n");
+        assertThat(commands.run("echo  hi  there ")).asString().isEqualTo("hi  there\n");
+        for (String bad : List.of("head 5", "head five big.txt", "head -1 big.txt", "head 5 nothing.txt",
+                "size nothing.txt", "cat", "size")) {
+            assertThat(new String(commands.run(bad), java.nio.charset.StandardCharsets.UTF_8)).as("the output of \"%s\"", bad)
+                    .startsWith("error: ").endsWith("\n");
+        }
     }
 
     @Test
