@@ -100,8 +100,8 @@ class UpperServerTest {
     }
 
     @Test
-    @Tag("step:3")
-    @DisplayName("Step 3: close() ends the conversation in progress, and serveForever returns normally")
+    @Tag("step:4")
+    @DisplayName("Step 4: close() ends the conversation in progress, and serveForever returns without an exception")
     void closeEndsTheConversationInProgress() throws Exception {
         var server = startServer();
         try (server; Socket client = Loopback.connect(server.port())) {
