@@ -33,7 +33,7 @@ class UpperClientTest {
                     .withFailMessage("The server should have received exactly \"hello\" but received \"%s\".",
                             new String(server.connections().get(0).received(), StandardCharsets.UTF_8))
                     .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
-            assertThat(run.out()).as("what the client printed").isEqualTo(">>: >>: >>: HELLO\n>>: \n");
+            assertThat(printed(run)).as("what the client printed").isEqualTo(">>: >>: >>: HELLO\n>>: \n");
         }
     }
 
@@ -45,7 +45,7 @@ class UpperClientTest {
             ClientRun run = runClient(server, "hello\nsee you\n");
             run.assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-            assertThat(run.out()).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
+            assertThat(printed(run)).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
             TestServer.Connection connection = server.awaitConnection(0);
             assertThat(connection.awaitFinished(workbook.testkit.Timeouts.REPLY) && connection.clientHungUp())
                     .withFailMessage("The server never saw the client hang up (read() returning -1): "
@@ -148,5 +148,10 @@ class UpperClientTest {
             }
             out.write(buffer, 0, n);
         }
+    }
+
+    /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */
+    private static String printed(ClientRun run) {
+        return run.out().replace("\r\n", "\n");
     }
 }

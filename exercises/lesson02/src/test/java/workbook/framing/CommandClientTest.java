@@ -89,7 +89,7 @@ class CommandClientTest {
         })) {
             ClientRun run = runClient(server.port(), server, "cat big.txt\nls\n", Duration.ofSeconds(2));
             run.assertFinished();
-            assertThat(run.out()).withFailMessage(() -> "The server announced a reply of 5000 bytes, sent 100 of them"
+            assertThat(printed(run)).withFailMessage(() -> "The server announced a reply of 5000 bytes, sent 100 of them"
                     + " and hung up. Those 100 bytes are not the output of \"cat big.txt\", only its beginning: the"
                     + " client must not print them as if they were.\n" + run.printed()).isEqualTo(PROMPT);
             assertThat(run.exitCode()).as("the exit code after a reply was cut short").isNotZero();
@@ -123,7 +123,7 @@ class CommandClientTest {
         })) {
             ClientRun run = runClient(server.port(), server, "ls\nhelp\n", Duration.ofSeconds(2));
             expectOneErrorLine(run, "the server hung up instead of replying");
-            assertThat(run.out()).as("what the client printed (no reply came)").isEqualTo(PROMPT);
+            assertThat(printed(run)).as("what the client printed (no reply came)").isEqualTo(PROMPT);
         }
     }
 
@@ -138,7 +138,7 @@ class CommandClientTest {
         })) {
             ClientRun run = runClient(server.port(), server, "cat big.txt\n", Duration.ofSeconds(2));
             expectOneErrorLine(run, "the server announced a reply of 3 GiB");
-            assertThat(run.out()).as("what the client printed (nothing of the reply)").isEqualTo(PROMPT);
+            assertThat(printed(run)).as("what the client printed (nothing of the reply)").isEqualTo(PROMPT);
         }
     }
 
@@ -221,7 +221,7 @@ class CommandClientTest {
         }
         screen.append(PROMPT).append('\n');
         byte[] expected = utf8(screen.toString());
-        byte[] printed = utf8(run.out());
+        byte[] printed = utf8(printed(run));
         if (!Arrays.equals(expected, printed)) {
             Diagnostics.snapshot();
             fail("The client was typed " + typed + ", with " + how + ". What it printed differs from the"
@@ -238,5 +238,10 @@ class CommandClientTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */
+    private static String printed(ClientRun run) {
+        return run.out().replace("\r\n", "\n");
     }
 }
