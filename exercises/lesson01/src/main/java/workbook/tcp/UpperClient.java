@@ -68,15 +68,21 @@ public final class UpperClient {
             }
             // end::client-loop[]
         } catch (ConnectException e) {
-            err.println("Could not connect to " + show(server) + ": " + e.getMessage() + ". Is the server running?");
+            err.println("Could not connect to " + show(server) + ": " + describe(e) + ". Is the server running?");
             return 2;
         } catch (UnknownHostException e) {
             err.println("Unknown host: " + server.getHostString());
             return 2;
         } catch (IOException e) {
-            err.println("Lost the connection to " + show(server) + ": " + e.getMessage());
+            err.println("Lost the connection to " + show(server) + ": " + describe(e));
             return 1;
         }
+    }
+
+    /** What went wrong, for the user: the exception's message, or its kind if it has none (never "null"). */
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        return message != null ? message : e.getClass().getSimpleName();
     }
 
     private static String show(InetSocketAddress address) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -31,13 +32,21 @@ public final class UpperServer implements Closeable {
     /** How many connections the operating system may queue while the server is busy with one client. */
     private static final int BACKLOG = 5;
     private static final int DEFAULT_PORT = 8080;
+    /**
+     * How long a client may stay silent before the server hangs up on it. The server talks with
+     * one client at a time, so a client that connects and says nothing would otherwise keep
+     * everyone else waiting for as long as it likes.
+     */
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofSeconds(60);
 
     private final ServerSocket listener;
+    private final int idleLimitMillis;
     /** The client being served, so that close() can end that conversation too. */
     private volatile Socket current;
 
-    private UpperServer(ServerSocket listener) {
+    private UpperServer(ServerSocket listener, Duration idleLimit) {
         this.listener = listener;
+        this.idleLimitMillis = Math.toIntExact(idleLimit.toMillis());
     }
 
     /**
@@ -45,15 +54,20 @@ public final class UpperServer implements Closeable {
      *
      * @throws BindException if the port is taken (is another server still running?)
      */
+    public static UpperServer bind(InetSocketAddress address) throws IOException {
+        return bind(address, DEFAULT_IDLE_LIMIT);
+    }
+
+    /** Like {@link #bind(InetSocketAddress)}, with a client's longest silence before the server hangs up. */
     // tag::bind[]
-    public static UpperServer bind(InetSocketAddress address)
-            throws IOException {
+    public static UpperServer bind(InetSocketAddress address,
+            Duration idleLimit) throws IOException {
         ServerSocket listener = new ServerSocket();
         // SO_REUSEADDR: bind again at once after a restart,
         // even while old connections linger in TIME_WAIT.
         listener.setReuseAddress(true);
         listener.bind(address, BACKLOG);
-        return new UpperServer(listener);
+        return new UpperServer(listener, idleLimit);
     }
     // end::bind[]
 
@@ -84,10 +98,14 @@ public final class UpperServer implements Closeable {
         //  exception ends the whole server. It should end only that client's conversation.
         try (client) {
             current = client;
+            if (listener.isClosed()) {
+                return; // close() ran before current was set
+            }
             converse(client);
         } finally {
             current = null;
         }
+        log(client, "hung up");
         // end::starter-serve[]
     }
 
@@ -110,6 +128,9 @@ public final class UpperServer implements Closeable {
      */
     private void converse(Socket client) throws IOException {
         log(client, "connected");
+        // A read that waits longer than this throws
+        // SocketTimeoutException: the client is dropped.
+        client.setSoTimeout(idleLimitMillis);
         InputStream in = client.getInputStream();
         OutputStream out = client.getOutputStream();
         byte[] buffer = new byte[1024];
@@ -162,13 +183,7 @@ public final class UpperServer implements Closeable {
         }
         System.out.println("UpperServer listening on " + host.getHostAddress() + ":" + server.port()
                 + " (Ctrl-C to stop)");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // the process is ending anyway
-            }
-        }));
+        // Ctrl-C ends the process; the operating system then closes its sockets.
         server.serveForever();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +33,7 @@ class UpperClientTest {
                     .withFailMessage("The server should have received exactly \"hello\" but received \"%s\".",
                             new String(server.connections().get(0).received(), StandardCharsets.UTF_8))
                     .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
-            assertThat(run.out()).as("what the client printed").isEqualTo(">>: >>: >>: HELLO\n>>: \n");
+            assertThat(printed(run)).as("what the client printed").isEqualTo(">>: >>: >>: HELLO\n>>: \n");
         }
     }
 
@@ -44,7 +45,7 @@ class UpperClientTest {
             ClientRun run = runClient(server, "hello\nsee you\n");
             run.assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-            assertThat(run.out()).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
+            assertThat(printed(run)).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
             TestServer.Connection connection = server.awaitConnection(0);
             assertThat(connection.awaitFinished(workbook.testkit.Timeouts.REPLY) && connection.clientHungUp())
                     .withFailMessage("The server never saw the client hang up (read() returning -1): "
@@ -81,6 +82,53 @@ class UpperClientTest {
         }
     }
 
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: the prompt is on the screen (flushed) before the client waits for a line")
+    void promptIsShownBeforeReading() throws Exception {
+        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+            ScreenAtEachRead screen = new ScreenAtEachRead();
+            ClientRun run = ClientRun.run("UpperClient", (in, out, err) -> UpperClient.run(screen.keyboard(in),
+                    screen.out(), err, Loopback.address(server.port())), "hello\n", server::dropConnections);
+            run.assertFinished();
+            assertThat(screen.seenAtReads())
+                    .as("what the screen showed each time the client read the keyboard (System.out shows"
+                            + " printed text only once it is flushed, or a line ends)")
+                    .isNotEmpty().first().asString().endsWith(UpperClient.PROMPT);
+        }
+    }
+
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: a connection reset by the server is reported in one line that says so, exit code not 0")
+    void reportsResetConnection() throws Exception {
+        try (TestServer server = TestServer.start("reference server that resets the connection", connection -> {
+            connection.in().read(new byte[1024]); // take the first message, then reset instead of replying
+            connection.socket().setSoLinger(true, 0);
+            connection.socket().close();
+        })) {
+            ClientRun run = runClient(server, "hello\nanyone there?\n");
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code when the connection was reset").isNotZero();
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).containsIgnoringCase("reset")
+                            .doesNotContain("null").doesNotContain("Exception"));
+        }
+    }
+
+    @Test
+    @Tag("step:7")
+    @DisplayName("Step 7: a host name that cannot be resolved is reported in one line, exit code not 0")
+    void reportsUnknownHost() {
+        InetSocketAddress nowhere = InetSocketAddress.createUnresolved("no-such-host.invalid", 8080);
+        ClientRun run = ClientRun.run("UpperClient", (in, out, err) -> UpperClient.run(in, out, err, nowhere),
+                "hello\n", () -> { });
+        run.assertFinished();
+        assertThat(run.exitCode()).as("the exit code when the host name is unknown").isNotZero();
+        assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("no-such-host.invalid").doesNotContain("Exception"));
+    }
+
     private static ClientRun runClient(TestServer server, String keyboard) {
         return ClientRun.run("UpperClient",
                 (in, out, err) -> UpperClient.run(in, out, err, Loopback.address(server.port())), keyboard,
@@ -100,5 +148,10 @@ class UpperClientTest {
             }
             out.write(buffer, 0, n);
         }
+    }
+
+    /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */
+    private static String printed(ClientRun run) {
+        return run.out().replace("\r\n", "\n");
     }
 }

@@ -20,7 +20,9 @@ import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
 import workbook.testkit.ProxyPlan;
+import workbook.testkit.Received;
 import workbook.testkit.RunningServer;
+import workbook.testkit.Timeouts;
 
 /** The checks for UpperServer: each one plays a client (or several) against your server on loopback. */
 @LessonChecks
@@ -100,6 +102,43 @@ class UpperServerTest {
 
     @Test
     @Tag("step:4")
+    @DisplayName("Step 4: close() ends the conversation in progress, and serveForever returns without an exception")
+    void closeEndsTheConversationInProgress() throws Exception {
+        var server = startServer();
+        try (server; Socket client = Loopback.connect(server.port())) {
+            send(client, "still here");
+            Expect.reply(client, "STILL HERE", "the reply to \"still here\"");
+            server.close(); // fails the check if serveForever is still running a moment later
+            server.assertNotCrashed("close() was called while a client was connected");
+            Received after = Received.read(client, 1, Timeouts.REPLY);
+            assertThat(after.ending())
+                    .as("what the connected client saw after the server was closed (%s): close() must end the"
+                            + " conversation in progress too, not only stop listening", after.story())
+                    .isIn(Received.Ending.END_OF_STREAM, Received.Ending.BROKEN);
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: a client that stays silent is dropped after the idle limit, and the next client is served")
+    void dropsSilentClient() throws Exception {
+        Duration idleLimit = Duration.ofSeconds(1);
+        try (var server = startServer(UpperServer.bind(Loopback.anyPort(), idleLimit));
+                Socket silent = Loopback.connect(server.port())) {
+            Received seen = Received.read(silent, 1, idleLimit.plus(Timeouts.REPLY));
+            assertThat(seen.ending())
+                    .as("what a client that sent nothing saw (%s): with an idle limit of %d ms the server should"
+                            + " hang up on it", seen.story(), idleLimit.toMillis())
+                    .isIn(Received.Ending.END_OF_STREAM, Received.Ending.BROKEN);
+            server.assertNotCrashed("a silent client was dropped");
+            if (server.isServing()) { // whether it serves the next client is step 3's matter
+                answersAnotherClient(server);
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:4")
     @DisplayName("Step 4: a client that hangs up does not crash the server")
     void survivesClientThatHangsUp() throws Exception {
         try (var server = startServer()) {
@@ -160,8 +199,11 @@ class UpperServerTest {
     }
 
     private static RunningServer<UpperServer> startServer() throws IOException {
-        return RunningServer.start("UpperServer", UpperServer.bind(Loopback.anyPort()), UpperServer::port,
-                UpperServer::serveForever);
+        return startServer(UpperServer.bind(Loopback.anyPort()));
+    }
+
+    private static RunningServer<UpperServer> startServer(UpperServer bound) {
+        return RunningServer.start("UpperServer", bound, UpperServer::port, UpperServer::serveForever);
     }
 
     private static Socket connectAs(RunningServer<UpperServer> server, String who) throws IOException {

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,23 +34,42 @@ public final class CommandServer implements Closeable {
     /** The longest command line accepted, in bytes: a longer frame is refused unread. */
     public static final int MAX_COMMAND_LENGTH = 4096;
     private static final int BACKLOG = 5;
+    /** The most a refused client's leftover bytes are read (and thrown away) before hanging up. */
+    private static final long MAX_DISCARD = 1 << 20;
     private static final int DEFAULT_PORT = 8080;
+    /** How long a client may stay silent between two commands before the server hangs up on it. */
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofSeconds(60);
+    /** How long a command frame may take to arrive whole, from its first byte. */
+    public static final Duration DEFAULT_FRAME_LIMIT = Duration.ofSeconds(10);
 
     private final ServerSocket listener;
+    private final Duration idleLimit;
+    private final Duration frameLimit;
     private final Commands commands = new Commands();
     /** The client being served, so that close() can end that conversation too. */
     private volatile Socket current;
 
-    private CommandServer(ServerSocket listener) {
+    private CommandServer(ServerSocket listener, Duration idleLimit, Duration frameLimit) {
         this.listener = listener;
+        this.idleLimit = idleLimit;
+        this.frameLimit = frameLimit;
     }
 
     /** Opens a listening socket on the given address; port 0 lets the operating system pick a free port. */
     public static CommandServer bind(InetSocketAddress address) throws IOException {
+        return bind(address, DEFAULT_IDLE_LIMIT, DEFAULT_FRAME_LIMIT);
+    }
+
+    /**
+     * Like {@link #bind(InetSocketAddress)}, with the time limits that keep one slow client from holding
+     * the server (see {@link TimeLimits}).
+     */
+    public static CommandServer bind(InetSocketAddress address, Duration idleLimit, Duration frameLimit)
+            throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(address, BACKLOG);
-        return new CommandServer(listener);
+        return new CommandServer(listener, idleLimit, frameLimit);
     }
 
     /** The port the server listens on: the real one, even if it was asked for port 0. */
@@ -64,20 +84,28 @@ public final class CommandServer implements Closeable {
             if (client == null) {
                 return;
             }
+            String ending = "hung up";
             try (client) {
                 current = client;
+                if (listener.isClosed()) {
+                    return; // close() ran before current was set
+                }
                 log(client, "connected");
-                converse(client.getInputStream(), client.getOutputStream());
-                log(client, "hung up");
-            } catch (FrameTooLongException e) {
-                log(client, "dropped: " + e.getMessage());
-                hangUpPolitely(client);
+                TimeLimits limits = new TimeLimits(client, idleLimit, frameLimit);
+                try {
+                    converse(limits.input(), limits.output());
+                } catch (FrameTooLongException e) {
+                    hangUpPolitely(client, limits.input());
+                    throw e;
+                }
             } catch (IOException e) {
-                // A reset or a bad frame ends this conversation, not the server.
-                log(client, "dropped: " + e.getMessage());
+                // A reset, a bad frame or a client too slow ends
+                // this conversation, not the server.
+                ending = "dropped (" + e + ")";
             } finally {
                 current = null;
             }
+            log(client, ending);
         }
     }
 
@@ -97,9 +125,7 @@ public final class CommandServer implements Closeable {
                     return; // hung up between two commands
                 }
                 String command = utf8(request.get());
-                byte[] output = commands.run(command);
-                logCommand(command, output.length);
-                replies.writeFrame(output);
+                replies.writeFrame(commands.run(command));
             }
             // end::serve-loop[]
         } catch (FrameTooLongException e) {
@@ -116,20 +142,14 @@ public final class CommandServer implements Closeable {
      * Ends a conversation after an error frame so that the client still reads it: closing a socket
      * whose unread input is not empty sends a reset, and a reset can destroy the error frame in the
      * client's buffer before it reads it. So: send FIN after the frame, then read and discard what
-     * the client still sends (at most 1 MiB, for at most a second), then close.
+     * the client still sends (at most 1 MiB, within the frame's time limit), then close.
      */
-    private static void hangUpPolitely(Socket client) {
+    private static void hangUpPolitely(Socket client, InputStream in) {
         try {
             client.shutdownOutput();
-            client.setSoTimeout(1_000);
-            InputStream in = client.getInputStream();
-            byte[] sink = new byte[8192];
-            long discarded = 0;
-            for (int n; discarded < (1 << 20) && (n = in.read(sink)) != -1; ) {
-                discarded += n;
-            }
+            in.skip(MAX_DISCARD);
         } catch (IOException ignored) {
-            // timed out or reset: we tried; close() follows
+            // too slow, or reset: we tried; close() follows
         }
     }
 
@@ -159,13 +179,6 @@ public final class CommandServer implements Closeable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Logs a command with its control characters shown as '?', so a client cannot drive the server's terminal. */
-    private static void logCommand(String command, int outputLength) {
-        String shown = command.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        System.out.println("[server] ran \"" + shown + "\": " + outputLength + " bytes of output");
-    }
-
     private static void log(Socket client, String event) {
         System.out.println("[server] " + client.getRemoteSocketAddress() + " " + event);
     }
@@ -189,13 +202,7 @@ public final class CommandServer implements Closeable {
         }
         System.out.println("CommandServer listening on " + host.getHostAddress() + ":" + server.port()
                 + " (Ctrl-C to stop). Its commands run in a sandbox: try help.");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // the process is ending anyway
-            }
-        }));
+        // Ctrl-C ends the process; the operating system then closes its sockets.
         server.serveForever();
     }
 }

@@ -1,11 +1,10 @@
 package workbook.framing;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  *   mvn -q compile exec:exec@demo -pl lesson02 -Ddemo.main=workbook.framing.StickyDemo
  * </pre>
  * It prints the same on every run, because nothing in it depends on timing. One thread plays
- * both ends of a loopback connection, and before every read it waits until all the bytes
+ * both ends of a loopback connection, and after every send it waits until all the bytes
  * sent so far are in the receive buffer (it watches {@code available()}). A read then returns
  * whatever is buffered, up to the size of the array it was given: {@code "hello"} and
  * {@code "world"} both sit there, so one read returns both. A real program gets into the
@@ -45,12 +44,11 @@ public final class StickyDemo {
     // tag::two-writes[]
     static List<byte[]> twoWritesOneRead() throws IOException {
         try (Connection c = Connection.open()) {
-            c.client.out.write(HELLO);         // write #1
-            c.client.out.write(WORLD);         // write #2
-            // The receiver is busy until both have arrived.
-            c.server.awaitAllSentBy(c.client);
+            // Two writes, "hello" then "world"; the receiver
+            // is busy until both have arrived.
+            c.send(c.client, HELLO, WORLD);
             byte[] buffer = new byte[1024];
-            int n = c.server.in.read(buffer);  // read #1
+            int n = c.server.in.read(buffer);  // one read
             return List.of(Arrays.copyOf(buffer, n));
         }
     }
@@ -59,11 +57,8 @@ public final class StickyDemo {
     /** The same two messages as two frames, read with {@link FrameReader} until the sender's end of stream. */
     static List<byte[]> twoFramesTwoMessages() throws IOException {
         try (Connection c = Connection.open()) {
-            FrameWriter writer = new FrameWriter(c.client.out);
-            writer.writeFrame(HELLO);
-            writer.writeFrame(WORLD);
+            c.send(c.client, FrameWriter.encode(HELLO), FrameWriter.encode(WORLD));
             c.client.socket.shutdownOutput(); // so that a reader wanting more sees the end instead of waiting
-            c.server.awaitAllSentBy(c.client);
             FrameReader reader = new FrameReader(c.server.in, 1024);
             List<byte[]> messages = new ArrayList<>();
             for (Optional<byte[]> m; (m = reader.readFrame()).isPresent(); ) {
@@ -73,18 +68,16 @@ public final class StickyDemo {
         }
     }
 
-    /** The seeds' protocol: a command is one read, its output goes back as it is, a reply is one read(1024). */
+    /** The naive protocol: a command is one read, its output goes back as it is, a reply is one read(1024). */
     static List<byte[]> repliesWithoutLength() throws IOException {
         Commands commands = new Commands();
         List<byte[]> replies = new ArrayList<>();
         byte[] buffer = new byte[1024];
         try (Connection c = Connection.open()) {
             for (String command : COMMANDS) {
-                c.client.out.write(command.getBytes(StandardCharsets.UTF_8));
-                c.server.awaitAllSentBy(c.client);
+                c.send(c.client, command.getBytes(StandardCharsets.UTF_8));
                 int n = c.server.in.read(buffer);
-                c.server.out.write(commands.run(new String(buffer, 0, n, StandardCharsets.UTF_8)));
-                c.client.awaitAllSentBy(c.server);
+                c.send(c.server, commands.run(new String(buffer, 0, n, StandardCharsets.UTF_8)));
                 n = c.client.in.read(buffer); // one read(1024) per reply
                 replies.add(Arrays.copyOf(buffer, n));
             }
@@ -92,21 +85,17 @@ public final class StickyDemo {
         return replies;
     }
 
-    /** The same two commands with frames both ways ({@link FrameWriter}, {@link FrameReader}). */
+    /** The same two commands with frames both ways ({@link FrameWriter#encode}, {@link FrameReader}). */
     static List<byte[]> repliesWithLength() throws IOException {
         Commands commands = new Commands();
         List<byte[]> replies = new ArrayList<>();
         try (Connection c = Connection.open()) {
-            FrameWriter toServer = new FrameWriter(c.client.out);
             FrameReader fromClient = new FrameReader(c.server.in, CommandServer.MAX_COMMAND_LENGTH);
-            FrameWriter toClient = new FrameWriter(c.server.out);
             FrameReader fromServer = new FrameReader(c.client.in, CommandClient.MAX_REPLY_LENGTH);
             for (String command : COMMANDS) {
-                toServer.writeFrame(command.getBytes(StandardCharsets.UTF_8));
-                c.server.awaitAllSentBy(c.client);
+                c.send(c.client, FrameWriter.encode(command.getBytes(StandardCharsets.UTF_8)));
                 byte[] received = fromClient.readFrame().orElseThrow();
-                toClient.writeFrame(commands.run(new String(received, StandardCharsets.UTF_8)));
-                c.client.awaitAllSentBy(c.server);
+                c.send(c.server, FrameWriter.encode(commands.run(new String(received, StandardCharsets.UTF_8))));
                 replies.add(fromServer.readFrame().orElseThrow());
             }
         }
@@ -114,26 +103,31 @@ public final class StickyDemo {
     }
 
     public static void main(String[] args) throws IOException {
-        System.out.println("Sticky packets (粘包), shown on purpose: every run prints the same.");
-        System.out.println();
-        System.out.println("1. The sender writes \"hello\", then \"world\": two writes.");
-        System.out.println("   The receiver reads once both have arrived.");
-        System.out.println("     unframed, read(1024):  " + show(twoWritesOneRead()) + "  <- glued");
-        System.out.println("     framed, readFrame():   " + show(twoFramesTwoMessages()));
-        System.out.println();
-        System.out.println("2. The client sends \"" + COMMANDS.get(0) + "\" (a 3000-byte output), then \""
+        demonstrate(System.out);
+    }
+
+    /** Runs both demonstrations and prints what they show: the output the lesson text quotes. */
+    static void demonstrate(PrintStream out) throws IOException {
+        out.println("Sticky packets (粘包), shown on purpose: every run prints the same.");
+        out.println();
+        out.println("1. The sender writes \"hello\", then \"world\": two writes.");
+        out.println("   The receiver reads once both have arrived.");
+        out.println("     unframed, read(1024):  " + show(twoWritesOneRead()) + "  <- glued");
+        out.println("     framed, readFrame():   " + show(twoFramesTwoMessages()));
+        out.println();
+        out.println("2. The client sends \"" + COMMANDS.get(0) + "\" (a 3000-byte output), then \""
                 + COMMANDS.get(1) + "\".");
         List<byte[]> raw = repliesWithoutLength();
         List<byte[]> framed = repliesWithLength();
         String[] notes = {"  <- its start", "  <- from reply 1"};
         for (int i = 0; i < COMMANDS.size(); i++) {
-            System.out.println("   reply to \"" + COMMANDS.get(i) + "\":");
-            System.out.println("     unframed, read(1024):  " + show(List.of(raw.get(i))) + notes[i]);
-            System.out.println("     framed, readFrame():   " + show(List.of(framed.get(i))));
+            out.println("   reply to \"" + COMMANDS.get(i) + "\":");
+            out.println("     unframed, read(1024):  " + show(List.of(raw.get(i))) + notes[i]);
+            out.println("     framed, readFrame():   " + show(List.of(framed.get(i))));
         }
-        System.out.println();
-        System.out.println("Without a length, the rest of the first output (1976 bytes) is still in the stream,");
-        System.out.println("and every later reply will be read out of step.");
+        out.println();
+        out.println("Without a length, the rest of the first output (1976 bytes) is still in the stream,");
+        out.println("and every later reply will be read out of step.");
     }
 
     /** Messages as a student reads them: each quoted, with its size, long ones shortened in the middle. */
@@ -151,6 +145,7 @@ public final class StickyDemo {
 
     /** Both ends of one loopback connection, in this one thread. */
     private static final class Connection implements Closeable {
+        private static final int PATIENCE_MS = 2_000;
         final End client;
         final End server;
 
@@ -171,6 +166,28 @@ public final class StickyDemo {
             }
         }
 
+        /** Writes each piece with a write() of its own, then waits until all of them are in the peer's receive buffer. */
+        void send(End from, byte[]... pieces) throws IOException {
+            End to = from == client ? server : client;
+            int waiting = to.in.available(); // all earlier bytes arrived: we waited for them
+            for (byte[] piece : pieces) {
+                from.out.write(piece);
+                waiting += piece.length;
+            }
+            awaitAvailable(to.in, waiting);
+        }
+
+        /** Waits until {@code count} bytes can be read from {@code in} without blocking. */
+        private static void awaitAvailable(InputStream in, int count) throws IOException {
+            long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000L;
+            while (in.available() < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the bytes sent never all arrived: the demo gives up");
+                }
+                LockSupport.parkNanos(100_000); // 0.1 ms
+            }
+        }
+
         @Override
         public void close() throws IOException {
             try (Socket a = client.socket; Socket b = server.socket) {
@@ -179,55 +196,18 @@ public final class StickyDemo {
         }
     }
 
-    /** One end of the connection, counting the bytes it has written and read. */
+    /** One end of the connection: its socket and streams. */
     private static final class End {
-        private static final int PATIENCE_MS = 2_000;
         final Socket socket;
-        long written;
-        long read;
-        final OutputStream out;
         final InputStream in;
+        final OutputStream out;
 
         End(Socket socket) throws IOException {
             this.socket = socket;
-            socket.setSoTimeout(PATIENCE_MS); // a demo must never hang, even on a half-finished starter
-            this.out = new FilterOutputStream(socket.getOutputStream()) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                    written += len;
-                }
-
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-            };
-            this.in = new FilterInputStream(socket.getInputStream()) {
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = in.read(b, off, len);
-                    read += Math.max(n, 0);
-                    return n;
-                }
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-                }
-            };
-        }
-
-        /** Waits until every byte the peer has written so far is in this end's receive buffer. */
-        void awaitAllSentBy(End peer) throws IOException {
-            long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000L;
-            while (socket.getInputStream().available() < peer.written - read) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the bytes sent never all arrived: the demo gives up");
-                }
-                LockSupport.parkNanos(100_000); // 0.1 ms
-            }
+            // A demo must never hang, even on a half-finished starter.
+            socket.setSoTimeout(Connection.PATIENCE_MS);
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
         }
     }
 }

@@ -6,6 +6,7 @@ import static workbook.framing.Wire.utf8;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -88,13 +89,96 @@ class CommandClientTest {
         })) {
             ClientRun run = runClient(server.port(), server, "cat big.txt\nls\n", Duration.ofSeconds(2));
             run.assertFinished();
-            assertThat(run.out()).withFailMessage(() -> "The server announced a reply of 5000 bytes, sent 100 of them"
+            assertThat(printed(run)).withFailMessage(() -> "The server announced a reply of 5000 bytes, sent 100 of them"
                     + " and hung up. Those 100 bytes are not the output of \"cat big.txt\", only its beginning: the"
                     + " client must not print them as if they were.\n" + run.printed()).isEqualTo(PROMPT);
             assertThat(run.exitCode()).as("the exit code after a reply was cut short").isNotZero();
             assertThat(run.err().lines().toList()).as("what the client printed on standard error: one line")
                     .hasSize(1);
         }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the prompt is on the screen (flushed) before the client waits for a line")
+    void promptIsShownBeforeReading() throws Exception {
+        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO))) {
+            ScreenAtEachRead screen = new ScreenAtEachRead();
+            ClientRun run = ClientRun.run("CommandClient", (in, out, err) -> CommandClient.run(screen.keyboard(in),
+                    screen.out(), err, Loopback.address(server.port())), "size poem.txt\n", server::dropConnections);
+            run.assertFinished();
+            assertThat(screen.seenAtReads())
+                    .as("what the screen showed each time the client read the keyboard (System.out shows"
+                            + " printed text only once it is flushed, or a line ends)")
+                    .isNotEmpty().first().asString().endsWith(PROMPT);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up between replies is reported in one line, exit code not 0")
+    void reportsServerThatHangsUpBetweenReplies() throws Exception {
+        try (TestServer server = TestServer.start("reference server that hangs up after one command", connection -> {
+            Wire.readFrame(connection.in(), 4096); // take the command, then hang up without a reply
+        })) {
+            ClientRun run = runClient(server.port(), server, "ls\nhelp\n", Duration.ofSeconds(2));
+            expectOneErrorLine(run, "the server hung up instead of replying");
+            assertThat(printed(run)).as("what the client printed (no reply came)").isEqualTo(PROMPT);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a reply whose length is over the client's limit is refused in one line, never read")
+    void refusesAReplyOverTheLimit() throws Exception {
+        try (TestServer server = TestServer.start("reference server that announces a 3 GiB reply", connection -> {
+            Wire.readFrame(connection.in(), 4096);
+            connection.out().write(Wire.header(3L << 30));
+            connection.out().flush();
+        })) {
+            ClientRun run = runClient(server.port(), server, "cat big.txt\n", Duration.ofSeconds(2));
+            expectOneErrorLine(run, "the server announced a reply of 3 GiB");
+            assertThat(printed(run)).as("what the client printed (nothing of the reply)").isEqualTo(PROMPT);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a connection reset by the server is reported in one line that says so, exit code not 0")
+    void reportsResetConnection() throws Exception {
+        try (TestServer server = TestServer.start("reference server that resets the connection", connection -> {
+            Wire.readFrame(connection.in(), 4096); // take the command, then reset instead of replying
+            connection.socket().setSoLinger(true, 0);
+            connection.socket().close();
+        })) {
+            ClientRun run = runClient(server.port(), server, "ls\n", Duration.ofSeconds(2));
+            expectOneErrorLine(run, "the server reset the connection");
+            assertThat(run.err()).as("the error line after a reset").containsIgnoringCase("reset");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a refused connection or an unknown host is reported in one line, exit code not 0")
+    void reportsConnectionThatCannotBeMade() {
+        int port = Loopback.refusedPort();
+        ClientRun refused = ClientRun.run("CommandClient",
+                (in, out, err) -> CommandClient.run(in, out, err, Loopback.address(port)), "ls\n", () -> { });
+        expectOneErrorLine(refused, "nothing listened on port " + port);
+        assertThat(refused.err()).as("the error line for a refused connection").contains(String.valueOf(port));
+        InetSocketAddress nowhere = InetSocketAddress.createUnresolved("no-such-host.invalid", 8080);
+        ClientRun unknown = ClientRun.run("CommandClient",
+                (in, out, err) -> CommandClient.run(in, out, err, nowhere), "ls\n", () -> { });
+        expectOneErrorLine(unknown, "the host name could not be resolved");
+        assertThat(unknown.err()).as("the error line for an unknown host").contains("no-such-host.invalid");
+    }
+
+    /** The client ended with a non-zero exit code and said what happened in one line, without a stack trace. */
+    private static void expectOneErrorLine(ClientRun run, String when) {
+        run.assertFinished();
+        assertThat(run.exitCode()).as("the exit code when %s", when).isNotZero();
+        assertThat(run.err().lines().toList()).as("what the client printed on standard error when %s", when)
+                .hasSize(1).allSatisfy(line -> assertThat(line).doesNotContain("Exception").doesNotContain("null"));
     }
 
     /** The reference server: answers each command frame with the frame of its output, optionally in slow pieces. */
@@ -137,7 +221,7 @@ class CommandClientTest {
         }
         screen.append(PROMPT).append('\n');
         byte[] expected = utf8(screen.toString());
-        byte[] printed = utf8(run.out());
+        byte[] printed = utf8(printed(run));
         if (!Arrays.equals(expected, printed)) {
             Diagnostics.snapshot();
             fail("The client was typed " + typed + ", with " + how + ". What it printed differs from the"
@@ -154,5 +238,10 @@ class CommandClientTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */
+    private static String printed(ClientRun run) {
+        return run.out().replace("\r\n", "\n");
     }
 }

@@ -84,6 +84,14 @@ class CommandServerTest {
         assertThat(new String(commands.run("cat ../../etc/passwd"))).startsWith("error: no such file");
         assertThat(new String(commands.run("rm -rf /"))).startsWith("error: unknown command: rm");
         assertThat(commands.run("")).isEmpty();
+        assertThat(commands.run("head 0 big.txt")).isEmpty();
+        assertThat(commands.run("size poem.txt")).asString().isEqualTo("266\n");
+        assertThat(commands.run("echo  hi  there ")).asString().isEqualTo("hi  there\n");
+        for (String bad : List.of("head 5", "head five big.txt", "head -1 big.txt", "head 5 nothing.txt",
+                "size nothing.txt", "cat", "size")) {
+            assertThat(new String(commands.run(bad), java.nio.charset.StandardCharsets.UTF_8)).as("the output of \"%s\"", bad)
+                    .startsWith("error: ").endsWith("\n");
+        }
     }
 
     @Test
@@ -179,6 +187,85 @@ class CommandServerTest {
         }
     }
 
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: close() ends the conversation in progress, and serveForever returns normally")
+    void closeEndsTheConversationInProgress() throws IOException {
+        var server = startServer();
+        try (server; Socket client = Loopback.connect(server.port())) {
+            Wire.sendEach(client, List.of("size poem.txt"));
+            Wire.expectReply(client, commands.run("size poem.txt"), "the reply to \"size poem.txt\"");
+            server.close(); // fails the check if serveForever is still running a moment later
+            server.assertNotCrashed("close() was called while a client was connected");
+            Received after = Received.read(client, 1, Timeouts.REPLY);
+            assertThat(after.ending())
+                    .as("what the connected client saw after the server was closed (%s): close() must end the"
+                            + " conversation in progress too, not only stop listening", after.story())
+                    .isIn(Received.Ending.END_OF_STREAM, Received.Ending.BROKEN);
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: a client that stays silent is dropped after the idle limit, and the next client is served")
+    void dropsSilentClient() throws IOException {
+        Duration idleLimit = Duration.ofSeconds(1);
+        try (var server = startServer(CommandServer.bind(Loopback.anyPort(), idleLimit, Duration.ofSeconds(1)));
+                Socket silent = Loopback.connect(server.port())) {
+            Received seen = Received.read(silent, 1, idleLimit.plus(Timeouts.REPLY));
+            assertThat(seen.ending())
+                    .as("what a client that connected and sent nothing saw (%s): with an idle limit of %d ms the"
+                            + " server should hang up on it, or every other client waits", seen.story(),
+                            idleLimit.toMillis())
+                    .isIn(Received.Ending.END_OF_STREAM, Received.Ending.BROKEN);
+            server.assertNotCrashed("a silent client was dropped");
+            answersAnotherClient(server);
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: a client that sends half a command, then one byte now and then, is dropped at the frame limit")
+    void dropsClientThatDripsACommand() throws IOException {
+        Duration frameLimit = Duration.ofSeconds(1);
+        Duration drip = Duration.ofMillis(200);
+        long patience = (frameLimit.toMillis() + Timeouts.REPLY.toMillis()) / drip.toMillis();
+        try (var server = startServer(CommandServer.bind(Loopback.anyPort(), Duration.ofSeconds(5), frameLimit));
+                Socket slow = Loopback.connect(server.port())) {
+            // Half a command: 100 bytes announced, 4 sent; then one more byte every 200 ms. No single read
+            // waits long, so only a limit on the whole frame, counted from its first byte, ends this.
+            slow.getOutputStream().write(Bytes.concat(List.of(Wire.header(100), utf8("cat "))));
+            boolean dropped = false;
+            String story = "nothing arrived";
+            for (long drips = 0; drips < patience && !dropped; drips++) {
+                Received seen = Received.read(slow, 1, drip);
+                story = seen.story();
+                if (seen.ending() == Received.Ending.COMPLETE) {
+                    break; // a reply to a command that never arrived whole
+                }
+                dropped = seen.ending() != Received.Ending.TIMED_OUT || !dripOneByte(slow);
+            }
+            assertThat(dropped)
+                    .withFailMessage("A client sent half a command (100 bytes announced, 4 sent), then one byte every"
+                            + " %d ms. With a frame limit of %d ms the server should have hung up on it within %d ms,"
+                            + " but it did not (last read: %s).", drip.toMillis(), frameLimit.toMillis(),
+                            patience * drip.toMillis(), story)
+                    .isTrue();
+            server.assertNotCrashed("a client too slow to send its command was dropped");
+            answersAnotherClient(server);
+        }
+    }
+
+    /** Sends one more byte of the command; false if the server has already hung up. */
+    private static boolean dripOneByte(Socket slow) {
+        try {
+            slow.getOutputStream().write('x');
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends the commands (each in its own write, or all at once) through a proxy and expects every reply in order. */
     private void conversation(ProxyPlan plan, List<String> sent, boolean writeApart) throws IOException {
         try (var server = startServer();
@@ -200,8 +287,11 @@ class CommandServerTest {
     }
 
     private static RunningServer<CommandServer> startServer() throws IOException {
-        return RunningServer.start("CommandServer", CommandServer.bind(Loopback.anyPort()), CommandServer::port,
-                CommandServer::serveForever);
+        return startServer(CommandServer.bind(Loopback.anyPort()));
+    }
+
+    private static RunningServer<CommandServer> startServer(CommandServer bound) {
+        return RunningServer.start("CommandServer", bound, CommandServer::port, CommandServer::serveForever);
     }
 
     private void answersAnotherClient(RunningServer<CommandServer> server) throws IOException {

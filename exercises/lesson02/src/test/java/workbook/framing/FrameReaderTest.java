@@ -211,6 +211,8 @@ class FrameReaderTest {
                 }
                 assertThat(tooLong.length()).as("FrameTooLongException.length() for the header %s (read unsigned:"
                         + " ff ff ff ff is 4294967295, not -1)", header).isEqualTo(length);
+                assertThat(tooLong.maxFrameLength()).as("FrameTooLongException.maxFrameLength() for the header %s"
+                        + " (the reader's limit)", header).isEqualTo(limit);
                 if (attempt == 2 && ThreadAllocation.isSupported()) {
                     assertThat(allocated).withFailMessage("readFrame() allocated %d bytes while refusing the header"
                             + " %s (%d bytes announced). Compare the length with the limit first, and allocate the"
@@ -219,6 +221,21 @@ class FrameReaderTest {
                 }
             }
         }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a frame of exactly the limit is accepted; the limit is a maximum, not a bound to stay under")
+    void acceptsAFrameOfExactlyTheLimit() throws IOException {
+        int limit = 1024;
+        byte[] payload = Wire.pattern(limit, 5);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(frame(payload)), limit);
+        Throwable thrown = catchThrowable(reader::readFrame);
+        assertThat(thrown).as("readFrame() on a frame of exactly %d bytes with maxFrameLength %d", limit, limit)
+                .isNull();
+        reader = new FrameReader(new ByteArrayInputStream(frame(payload)), limit);
+        assertThat(reader.readFrame()).as("the frame of exactly %d bytes", limit).hasValue(payload);
+        assertThat(reader.maxFrameLength()).as("maxFrameLength()").isEqualTo(limit);
     }
 
     @Test

@@ -3,7 +3,11 @@ package workbook.framing;
 import static org.assertj.core.api.Assertions.fail;
 import static workbook.framing.Wire.utf8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,6 +51,26 @@ class StickyDemoTest {
         }
         expect(List.of(first, second), StickyDemo.repliesWithLength(),
                 "the replies to " + StickyDemo.COMMANDS + " as frames, through your FrameWriter and FrameReader");
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: StickyDemo prints exactly what the lesson text shows (sticky-demo-output.txt)")
+    void printsWhatTheLessonShows() throws IOException {
+        String expected;
+        try (InputStream in = StickyDemoTest.class.getResourceAsStream("/sticky-demo-output.txt")) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            StickyDemo.demonstrate(out);
+        }
+        String actual = printed.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        if (!actual.equals(expected)) {
+            fail("StickyDemo printed something other than the lesson text shows (the text includes"
+                    + " src/test/resources/sticky-demo-output.txt). The framed lines need your FrameWriter and"
+                    + " FrameReader.\n" + Bytes.compare(utf8(expected), List.of(utf8(actual))));
+        }
     }
 
     private static void expect(List<byte[]> expected, List<byte[]> actual, String what) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 
 /**
  * An upper-case echo server: whatever a client sends comes back with its ASCII letters upper-cased.
@@ -29,13 +30,21 @@ public final class UpperServer implements Closeable {
     /** How many connections the operating system may queue while the server is busy with one client. */
     private static final int BACKLOG = 5;
     private static final int DEFAULT_PORT = 8080;
+    /**
+     * How long a client may stay silent before the server hangs up on it. The server talks with
+     * one client at a time, so a client that connects and says nothing would otherwise keep
+     * everyone else waiting for as long as it likes.
+     */
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofSeconds(60);
 
     private final ServerSocket listener;
+    private final int idleLimitMillis;
     /** The client being served, so that close() can end that conversation too. */
     private volatile Socket current;
 
-    private UpperServer(ServerSocket listener) {
+    private UpperServer(ServerSocket listener, Duration idleLimit) {
         this.listener = listener;
+        this.idleLimitMillis = Math.toIntExact(idleLimit.toMillis());
     }
 
     /**
@@ -43,15 +52,20 @@ public final class UpperServer implements Closeable {
      *
      * @throws BindException if the port is taken (is another server still running?)
      */
+    public static UpperServer bind(InetSocketAddress address) throws IOException {
+        return bind(address, DEFAULT_IDLE_LIMIT);
+    }
+
+    /** Like {@link #bind(InetSocketAddress)}, with a client's longest silence before the server hangs up. */
     // tag::bind[]
-    public static UpperServer bind(InetSocketAddress address)
-            throws IOException {
+    public static UpperServer bind(InetSocketAddress address,
+            Duration idleLimit) throws IOException {
         ServerSocket listener = new ServerSocket();
         // SO_REUSEADDR: bind again at once after a restart,
         // even while old connections linger in TIME_WAIT.
         listener.setReuseAddress(true);
         listener.bind(address, BACKLOG);
-        return new UpperServer(listener);
+        return new UpperServer(listener, idleLimit);
     }
     // end::bind[]
 
@@ -77,15 +91,21 @@ public final class UpperServer implements Closeable {
             if (client == null) {
                 return;
             }
+            String ending = "hung up";
             try (client) {
                 current = client;
+                if (listener.isClosed()) {
+                    return; // close() ran before current was set
+                }
                 converse(client);
             } catch (IOException e) {
-                // A reset ends this conversation, not the server.
-                log(client, "left abruptly: " + e.getMessage());
+                // A reset, or a client silent for too long, ends
+                // this conversation, not the server.
+                ending = "left abruptly (" + e + ")";
             } finally {
                 current = null;
             }
+            log(client, ending);
         }
         // end::connection-loop[]
     }
@@ -109,6 +129,9 @@ public final class UpperServer implements Closeable {
      */
     private void converse(Socket client) throws IOException {
         log(client, "connected");
+        // A read that waits longer than this throws
+        // SocketTimeoutException: the client is dropped.
+        client.setSoTimeout(idleLimitMillis);
         InputStream in = client.getInputStream();
         OutputStream out = client.getOutputStream();
         byte[] buffer = new byte[1024];
@@ -122,7 +145,6 @@ public final class UpperServer implements Closeable {
             out.write(buffer, 0, n);
         }
         // end::communication-loop[]
-        log(client, "hung up");
     }
 
     /** Stops listening and ends the current conversation, so that {@link #serveForever} returns. */
@@ -159,13 +181,7 @@ public final class UpperServer implements Closeable {
         }
         System.out.println("UpperServer listening on " + host.getHostAddress() + ":" + server.port()
                 + " (Ctrl-C to stop)");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // the process is ending anyway
-            }
-        }));
+        // Ctrl-C ends the process; the operating system then closes its sockets.
         server.serveForever();
     }
 }

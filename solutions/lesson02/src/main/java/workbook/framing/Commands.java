@@ -15,9 +15,9 @@ import java.util.Optional;
  *   run("cat empty.txt")   =  ""                  (an output of 0 bytes)
  *   run("rm -rf /")        =  "error: unknown command: rm (try help)\n"
  * </pre>
- * The seeds' version of this server handed the command line to a real shell; this one never
- * starts a process and never touches the real disk, so a check, or a curious student, can
- * type anything. It is pure: a command line in, the output's bytes out, no sockets. Every
+ * A server that handed the command line to a real shell would be a remote shell for anyone
+ * who can connect; this one never starts a process and never touches the real disk, so a
+ * check, or a curious student, can type anything. It is pure: a command line in, the output's bytes out, no sockets. Every
  * output is at most {@link #MAX_OUTPUT} bytes, so no command can make the server allocate
  * without bound.
  */

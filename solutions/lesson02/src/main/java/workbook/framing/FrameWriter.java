@@ -24,18 +24,10 @@ public final class FrameWriter {
         this.out = Objects.requireNonNull(out, "out");
     }
 
-    /**
-     * The frame for one payload: its length as 4 bytes, big-endian, then the payload itself.
-     *
-     * @throws IllegalArgumentException if the payload is too long to fit in one array with its header
-     */
+    /** The frame for one payload: its length as 4 bytes, big-endian, then the payload itself. */
     // tag::encode[]
     public static byte[] encode(byte[] payload) {
         int n = payload.length;
-        if (n > Integer.MAX_VALUE - FrameReader.HEADER_LENGTH) {
-            throw new IllegalArgumentException(
-                    "payload too long to frame: " + n);
-        }
         // ByteBuffer is big-endian ("network byte order")
         // unless told otherwise.
         return ByteBuffer.allocate(FrameReader.HEADER_LENGTH + n)
