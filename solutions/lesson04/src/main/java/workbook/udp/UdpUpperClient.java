@@ -231,7 +231,7 @@ public final class UdpUpperClient implements Closeable {
             err.println(e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("Lost contact with " + NoReplyException.show(client.server) + ": " + e.getMessage());
+            err.println("Lost contact with " + NoReplyException.show(client.server) + ": " + Reasons.of(e));
             return 1;
         }
     }
@@ -247,7 +247,7 @@ public final class UdpUpperClient implements Closeable {
         try (UdpUpperClient client = open(new InetSocketAddress(host, port))) {
             System.exit(run(System.in, System.out, System.err, client));
         } catch (IOException e) {
-            System.err.println(e.getMessage());
+            System.err.println(Reasons.of(e));
             System.exit(2);
         }
     }
