@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +105,7 @@ class UdpUpperClientTest {
             assertThat(got).as("every try is the same datagram (same sequence number, same payload)")
                     .allSatisfy(r -> assertThat(r.data()).isEqualTo(got.get(0).data()));
             assertTriedLongEnough(run, took, "three tries waiting 100, 200 and 400 ms come to 0.7 s");
+            assertReportsTimeWaited(run, took);
         }
     }
 
@@ -273,14 +272,13 @@ class UdpUpperClientTest {
 
     @Test
     @Tag("step:5")
-    @DisplayName("Step 5: on a terminal, the prompt shows before you type, and each reply as it comes")
+    @DisplayName("Step 5: the prompt shows before you type, and each reply as it comes")
     void showsThePromptBeforeTheUserTypes() throws Exception {
         try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3);
-                var live = LiveClient.start("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, terminal(out),
-                        err, client), client::close)) {
-            live.awaitOutput(">>: ", "the prompt, before anything was typed (System.out holds back a line without"
-                    + " an end until it is flushed)");
+                var live = LiveClient.start("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, out, err, client),
+                        client::close)) {
+            live.awaitOutput(">>: ", "the prompt, before anything was typed");
             live.type("hi");
             live.awaitOutput("HI", "the reply to \"hi\"");
             live.endInput();
@@ -295,11 +293,6 @@ class UdpUpperClientTest {
         assertThat(Reasons.of(new IOException("Socket closed"))).isEqualTo("Socket closed");
         assertThat(Reasons.of(new java.nio.channels.AsynchronousCloseException())).isEqualTo("AsynchronousCloseException");
         assertThat(Reasons.of(new java.net.PortUnreachableException(" "))).isEqualTo("PortUnreachableException");
-    }
-
-    /** Like System.out on a terminal: a line goes out when it ends, anything else only when the program flushes. */
-    static PrintStream terminal(PrintStream screen) {
-        return new PrintStream(new BufferedOutputStream(screen, 8_192), true, StandardCharsets.UTF_8);
     }
 
     /**
@@ -333,6 +326,18 @@ class UdpUpperClientTest {
     private static void assertTriedLongEnough(ClientRun run, Duration took, String why) {
         assertThat(took).withFailMessage(() -> String.format(Locale.ROOT, "Your client gave up after %.2f s, too soon:"
                 + " %s.\n%s", took.toMillis() / 1000.0, why, run.printed())).isGreaterThanOrEqualTo(Duration.ofMillis(560));
+    }
+
+    private static final Pattern WAITED = Pattern.compile(" in (\\d+\\.\\d) s");
+
+    /** The give-up line says how long the client tried: at least the 0.7 s of its three waits, at most what the check saw. */
+    private static void assertReportsTimeWaited(ClientRun run, Duration took) {
+        Matcher m = WAITED.matcher(run.err());
+        assertThat(m.find()).withFailMessage(() -> "The line your client printed when it gave up does not say how long"
+                + " it tried (\" in 0.7 s\").\n" + run.printed()).isTrue();
+        double seconds = Double.parseDouble(m.group(1));
+        assertThat(seconds).as("the seconds your client reported trying, while the check saw it run %.2f s",
+                took.toMillis() / 1000.0).isBetween(0.5, took.toMillis() / 1000.0 + 0.1);
     }
 
     private static void assertGaveUpInOneLine(ClientRun run, int port) {

@@ -58,7 +58,6 @@ public final class ChatClient {
                 send(socket, new byte[0], server); // join: empty is ok
                 out.println(joined(server));
                 typeAndSend(keyboard, out, err, socket, server);
-                return 0; // the input ended: we leave
             } finally {
                 socket.close(); // ends the receiver's receive()
                 join(receiver);
@@ -68,6 +67,7 @@ public final class ChatClient {
             err.println("Chat failed: " + Reasons.of(e));
             return 1;
         }
+        return 0; // the input ended: we left
     }
 
     private static String joined(InetSocketAddress server) {
@@ -79,8 +79,7 @@ public final class ChatClient {
             InetSocketAddress server) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
         while (true) {
-            out.print(PROMPT);
-            out.flush();
+            out.print(PROMPT); // System.out shows it at once, line end or not
             String line = lines.readLine();
             if (line == null) {
                 out.println();
@@ -116,7 +115,6 @@ public final class ChatClient {
                     packet.getOffset(), packet.getLength(), UTF_8);
             // \r: back to the start of the line, over the prompt.
             out.print("\r" + text + "\n" + PROMPT);
-            out.flush();
             // end::receive[]
         }
     }

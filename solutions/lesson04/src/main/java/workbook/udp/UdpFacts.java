@@ -38,7 +38,7 @@ public final class UdpFacts {
             boundariesAreKept(a, b, toB, out);
             emptyDatagrams(a, b, toB, out);
             truncation(a, b, toB, out);
-            sizeLimit(a, toB, out);
+            sizeLimit(a, b, toB, out);
             noServer(out);
         }
     }
@@ -81,9 +81,12 @@ public final class UdpFacts {
     }
 
     /** 65,507 bytes fit in one datagram over IPv4; one more byte, and send() throws. */
-    static void sizeLimit(DatagramSocket a, SocketAddress toB, PrintStream out) throws IOException {
+    static void sizeLimit(DatagramSocket a, DatagramSocket b, SocketAddress toB,
+            PrintStream out) throws IOException {
         // tag::limit[]
         a.send(new DatagramPacket(new byte[65_507], 65_507, toB));
+        var largest = new DatagramPacket(new byte[65_535], 65_535);
+        b.receive(largest); // arrives whole: getLength() is 65,507
         String oneMore;
         try {
             byte[] tooLong = new byte[65_508];
@@ -93,7 +96,7 @@ public final class UdpFacts {
             oneMore = e.toString(); // the message comes from the OS
         }
         // end::limit[]
-        out.println("4. 65,507 bytes: sent; 65,508: " + oneMore);
+        out.println("4. 65,507 bytes: sent, and " + largest.getLength() + " received; 65,508: " + oneMore);
     }
 
     /** Sending to a port where nothing listens: silence, unless the socket is connected. */

@@ -210,8 +210,7 @@ public final class UdpUpperClient implements Closeable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
         try {
             while (true) {
-                out.print(PROMPT);
-                out.flush();
+                out.print(PROMPT); // System.out shows it at once, line end or not
                 String line = lines.readLine();
                 if (line == null) {
                     out.println();
@@ -248,7 +247,7 @@ public final class UdpUpperClient implements Closeable {
             System.exit(run(System.in, System.out, System.err, client));
         } catch (IOException e) {
             System.err.println(Reasons.of(e));
-            System.exit(2);
+            System.exit(1); // 2 is for "gave up waiting"
         }
     }
 }
