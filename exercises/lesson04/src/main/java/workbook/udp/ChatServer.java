@@ -79,7 +79,7 @@ public final class ChatServer implements Closeable {
             }
             InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
             if (members.put(sender, Boolean.TRUE) == null) {
-                log(show(sender) + " joined (" + members.size() + " in the room)");
+                ServerLog.note("chat", sender, "joined (" + members.size() + " in the room)");
             }
             if (packet.getLength() > 0) {
                 relay(sender, packet);
@@ -102,14 +102,12 @@ public final class ChatServer implements Closeable {
         String text = new String(packet.getData()).trim(); // trim(): drop the zeros
         byte[] message = (label + text).getBytes();
         // end::starter-relay[]
-        int count = 0;
         for (InetSocketAddress member : members.keySet()) {
             if (!member.equals(sender)) {
                 sendOrLog(message, member);
-                count++;
             }
         }
-        log(show(sender) + ": " + packet.getLength() + " bytes relayed to " + count + (count == 1 ? " member" : " members"));
+        ServerLog.note("chat", sender, packet.getLength() + " bytes relayed (" + members.size() + " in the room)");
     }
 
     private void tellTooLong(InetSocketAddress sender, int size, int limit) {
@@ -138,7 +136,7 @@ public final class ChatServer implements Closeable {
         try {
             socket.send(new DatagramPacket(message, message.length, to));
         } catch (IOException e) {
-            log("could not send to " + show(to) + ": " + e.getMessage());
+            ServerLog.note("chat", to, "could not be reached: " + Reasons.of(e));
         }
     }
 
@@ -150,10 +148,6 @@ public final class ChatServer implements Closeable {
 
     static String show(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
-    }
-
-    private static void log(String event) {
-        System.out.println("[chat] " + event);
     }
 
     /**
@@ -168,7 +162,7 @@ public final class ChatServer implements Closeable {
         try {
             server = bind(new InetSocketAddress(host, port));
         } catch (SocketException e) {
-            System.err.println("Cannot receive on UDP " + host.getHostAddress() + ":" + port + " (" + e.getMessage()
+            System.err.println("Cannot receive on UDP " + host.getHostAddress() + ":" + port + " (" + Reasons.of(e)
                     + "). Is another server still running? Pick another port: -Dport=8082");
             System.exit(1);
             return;

@@ -155,8 +155,7 @@ public final class UdpUpperClient implements Closeable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
         try {
             while (true) {
-                out.print(PROMPT);
-                out.flush();
+                out.print(PROMPT); // System.out shows it at once, line end or not
                 String line = lines.readLine();
                 if (line == null) {
                     out.println();
@@ -176,7 +175,7 @@ public final class UdpUpperClient implements Closeable {
             err.println(e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("Lost contact with " + NoReplyException.show(client.server) + ": " + e.getMessage());
+            err.println("Lost contact with " + NoReplyException.show(client.server) + ": " + Reasons.of(e));
             return 1;
         }
     }
@@ -192,8 +191,8 @@ public final class UdpUpperClient implements Closeable {
         try (UdpUpperClient client = open(new InetSocketAddress(host, port))) {
             System.exit(run(System.in, System.out, System.err, client));
         } catch (IOException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            System.err.println(Reasons.of(e));
+            System.exit(1); // 2 is for "gave up waiting"
         }
     }
 }

@@ -91,7 +91,7 @@ public final class UdpUpperServer implements Closeable {
         while (true) {
             try {
                 socket.receive(packet);
-                log(packet, packet.getLength() + " bytes received");
+                ServerLog.note("server", packet.getSocketAddress(), packet.getLength() + " bytes received");
                 return true;
             } catch (PortUnreachableException e) {
                 continue; // only a connected socket hears of those; this one is not: ignore it
@@ -109,7 +109,7 @@ public final class UdpUpperServer implements Closeable {
         try {
             socket.send(reply);
         } catch (IOException e) {
-            log(reply, "could not be answered: " + e.getMessage());
+            ServerLog.note("server", reply.getSocketAddress(), "could not be answered: " + Reasons.of(e));
         }
     }
 
@@ -117,11 +117,6 @@ public final class UdpUpperServer implements Closeable {
     @Override
     public void close() {
         socket.close();
-    }
-
-    private static void log(DatagramPacket packet, String event) {
-        InetSocketAddress peer = (InetSocketAddress) packet.getSocketAddress();
-        System.out.println("[server] " + peer.getAddress().getHostAddress() + ":" + peer.getPort() + " " + event);
     }
 
     /**
@@ -137,7 +132,7 @@ public final class UdpUpperServer implements Closeable {
         try {
             server = bind(new InetSocketAddress(host, port));
         } catch (SocketException e) {
-            System.err.println("Cannot receive on UDP " + host.getHostAddress() + ":" + port + " (" + e.getMessage()
+            System.err.println("Cannot receive on UDP " + host.getHostAddress() + ":" + port + " (" + Reasons.of(e)
                     + "). Is another server still running? Pick another port: -Dport=8081");
             System.exit(1);
             return;

@@ -1,9 +1,13 @@
 package workbook.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.DatagramProbe;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
+import workbook.testkit.LiveClient;
 import workbook.testkit.Loopback;
 import workbook.testkit.LossPlan;
 import workbook.testkit.LossyUdpProxy;
@@ -45,7 +50,7 @@ class UdpUpperClientTest {
     @DisplayName("Step 5: each line goes out as one numbered datagram, and its reply is printed")
     void sendsNumberedDatagrams() throws Exception {
         try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
-                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(200), 3)) {
+                var client = UdpUpperClient.open(server.address())) { // 200 ms at first, 5 tries
             ClientRun run = runClient(client, "hello\n\nsee you\n", PATIENCE);
             run.assertFinished();
             assertThat(run.out()).as("what the client printed (an empty line is an empty message: UDP sends those)")
@@ -93,11 +98,14 @@ class UdpUpperClientTest {
             run.assertFinished();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertGaveUpInOneLine(run, server.port());
+            assertThat(run.err()).as("the line it printed when it gave up").contains("after 3 tries")
+                    .doesNotContain("unreachable"); // the server was there, only silent
             List<UdpTestServer.Request> got = server.received();
             assertThat(got).as("the tries the server received (maxTries is 3)").hasSize(3);
             assertThat(got).as("every try is the same datagram (same sequence number, same payload)")
                     .allSatisfy(r -> assertThat(r.data()).isEqualTo(got.get(0).data()));
             assertTriedLongEnough(run, took, "three tries waiting 100, 200 and 400 ms come to 0.7 s");
+            assertReportsTimeWaited(run, took);
         }
     }
 
@@ -112,6 +120,8 @@ class UdpUpperClientTest {
             run.assertFinished();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertGaveUpInOneLine(run, port);
+            assertThat(run.err()).as("the line it printed when it gave up, with nothing at port %d", port)
+                    .contains("after 3 tries").contains("port unreachable");
             assertTriedLongEnough(run, took, "a \"port unreachable\" may only mean that the server is restarting, so"
                     + " it is one lost try like any other; three tries waiting 100, 200 and 400 ms come to 0.7 s");
         }
@@ -163,6 +173,128 @@ class UdpUpperClientTest {
         survivesALossyNetwork(3);
     }
 
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the wait stops doubling at 8 times the first: 10 tries of 10 ms take well under 4 s")
+    void capsTheBackoff() throws Exception {
+        try (var server = UdpTestServer.start("reference server that never answers", request -> List.of());
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(10), 10)) {
+            long start = System.nanoTime();
+            // Waits of 10, 20, 40, then 80 ms seven times: 0.63 s. Doubling on and on would take 10.2 s.
+            ClientRun run = runClient(client, "hello\n", PATIENCE);
+            run.assertFinished();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertGaveUpInOneLine(run, server.port());
+            assertThat(server.received()).as("the tries the server received (maxTries is 10)").hasSize(10);
+            assertThat(took).withFailMessage(() -> String.format(Locale.ROOT, "Your client gave up after %.2f s, too"
+                    + " soon: waits of 10, 20, 40 and then 80 ms come to 0.63 s.%n%s", took.toMillis() / 1000.0,
+                    run.printed())).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a line too long for one datagram is refused in one line, and the next line is sent")
+    void refusesALineTooLongForOneDatagram() throws Exception {
+        String largest = "x".repeat(65_505); // "1 " and 65,505 bytes: 65,507, the most one datagram holds
+        String tooLong = "y".repeat(65_506);
+        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3)) {
+            ClientRun run = runClient(client, largest + "\n" + tooLong + "\nok\n", PATIENCE);
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
+            assertThat(run.out().replace("\r\n", "\n")).as("what the client printed").isEqualTo(
+                    ">>: " + largest.toUpperCase() + "\n>>: >>: OK\n>>: \n");
+            assertThat(run.err().lines().toList()).as("what it printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).contains("65506"));
+            assertThat(server.received()).as("the datagrams the server received").hasSize(2);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a client whose socket fails says so in one line and exits with 1")
+    void reportsALostSocketInOneLine() throws Exception {
+        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(100), 3)) {
+            client.close(); // as if the network interface had gone away
+            ClientRun run = runClient(client, "hello\n", PATIENCE);
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code after losing its socket").isEqualTo(1);
+            assertThat(run.err().lines().toList()).as("what it printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).startsWith("Lost contact with 127.0.0.1:" + server.port() + ": ")
+                            .doesNotContain("null").doesNotContain("Exception"));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: open() refuses a timeout that is not positive, fewer than 1 try, and an unknown host")
+    void openRefusesBadArguments() {
+        var server = Loopback.address(DatagramProbe.unusedPort());
+        assertThatThrownBy(() -> UdpUpperClient.open(server, Duration.ZERO, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> UdpUpperClient.open(server, Duration.ofMillis(-1), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> UdpUpperClient.open(server, Duration.ofMillis(1), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        assertThatCode(() -> UdpUpperClient.open(server, Duration.ofMillis(1), 1).close()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> UdpUpperClient.open(InetSocketAddress.createUnresolved("no-such-host.invalid", 8080)))
+                .isInstanceOf(UnknownHostException.class).hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the message of a client that gave up says how often, how long, and what the network said")
+    void noReplyMessages() {
+        var server = Loopback.address(8080);
+        assertThat(new NoReplyException(server, 1, Duration.ofMillis(1_400), false).getMessage())
+                .isEqualTo("No reply from 127.0.0.1:8080 after 1 try in 1.4 s (is the server running?)");
+        assertThat(new NoReplyException(server, 5, Duration.ofMillis(4_600), true).getMessage()).isEqualTo(
+                "No reply from 127.0.0.1:8080 after 5 tries in 4.6 s (port unreachable: is the server running?)");
+        assertThat(NoReplyException.show(InetSocketAddress.createUnresolved("example.invalid", 53)))
+                .isEqualTo("example.invalid:53");
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a stream of replies with other numbers does not keep the client waiting past its tries")
+    void aStreamOfStaleRepliesDoesNotHoldTheClient() throws Exception {
+        try (var server = StaleReplyServer.start();
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(50), 3)) {
+            ClientRun run = runClient(client, "hello\n", PATIENCE);
+            run.assertFinished(); // a client that restarts its wait on every datagram never gets here
+            assertGaveUpInOneLine(run, server.address().getPort());
+            assertThat(server.requests()).as("the tries the server received (maxTries is 3), while it sent a reply with"
+                    + " another number every 5 ms").isEqualTo(3);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the prompt shows before you type, and each reply as it comes")
+    void showsThePromptBeforeTheUserTypes() throws Exception {
+        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+                var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3);
+                var live = LiveClient.start("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, out, err, client),
+                        client::close)) {
+            live.awaitOutput(">>: ", "the prompt, before anything was typed");
+            live.type("hi");
+            live.awaitOutput("HI", "the reply to \"hi\"");
+            live.endInput();
+            assertThat(live.awaitExit()).as("the exit code after the input ended").isZero();
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an error line names what went wrong, even for an exception without a message")
+    void errorLinesNeverSayNull() {
+        assertThat(Reasons.of(new IOException("Socket closed"))).isEqualTo("Socket closed");
+        assertThat(Reasons.of(new java.nio.channels.AsynchronousCloseException())).isEqualTo("AsynchronousCloseException");
+        assertThat(Reasons.of(new java.net.PortUnreachableException(" "))).isEqualTo("PortUnreachableException");
+    }
+
     /**
      * Sixteen lines through a proxy that loses 20% of the datagrams each way, and duplicates, reorders and delays
      * others; the client waits 20 ms at first and tries up to 12 times.
@@ -196,13 +328,25 @@ class UdpUpperClientTest {
                 + " %s.\n%s", took.toMillis() / 1000.0, why, run.printed())).isGreaterThanOrEqualTo(Duration.ofMillis(560));
     }
 
+    private static final Pattern WAITED = Pattern.compile(" in (\\d+\\.\\d) s");
+
+    /** The give-up line says how long the client tried: at least the 0.7 s of its three waits, at most what the check saw. */
+    private static void assertReportsTimeWaited(ClientRun run, Duration took) {
+        Matcher m = WAITED.matcher(run.err());
+        assertThat(m.find()).withFailMessage(() -> "The line your client printed when it gave up does not say how long"
+                + " it tried (\" in 0.7 s\").\n" + run.printed()).isTrue();
+        double seconds = Double.parseDouble(m.group(1));
+        assertThat(seconds).as("the seconds your client reported trying, while the check saw it run %.2f s",
+                took.toMillis() / 1000.0).isBetween(0.5, took.toMillis() / 1000.0 + 0.1);
+    }
+
     private static void assertGaveUpInOneLine(ClientRun run, int port) {
         List<String> lines = run.err().lines().toList();
         boolean oneClearLine = lines.size() == 1 && lines.get(0).contains(String.valueOf(port))
                 && !lines.get(0).contains("Exception");
-        if (run.exitCode() == 0 || !oneClearLine) {
+        if (run.exitCode() != 2 || !oneClearLine) {
             fail("When it gives up, your client must print one line on standard error that names the server's port ("
-                    + port + ") and shows no exception, and return a non-zero exit code (it returned " + run.exitCode()
+                    + port + ") and shows no exception, and return the exit code 2 (it returned " + run.exitCode()
                     + ").\n" + run.printed());
         }
     }

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,47 +49,41 @@ public final class ChatClient {
             err.println("Unknown host: " + server.getHostString());
             return 1;
         }
-        DatagramSocket socket;
-        try {
-            socket = new DatagramSocket();
-        } catch (SocketException e) {
-            err.println("Cannot open a UDP socket: " + e.getMessage());
-            return 1;
-        }
-        // tag::threads[]
-        Runnable printer = () -> printIncoming(socket, server, out);
-        Thread receiver = new Thread(printer, "chat-receiver");
-        receiver.setDaemon(true); // never keeps the program alive
-        receiver.start();
-        try {
-            send(socket, new byte[0], server); // join: empty is ok
-            out.println(joined(server));
-            return typeAndSend(keyboard, out, err, socket, server);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            // tag::threads[]
+            Runnable printer = () -> printIncoming(socket, server, out);
+            Thread receiver = new Thread(printer, "chat-receiver");
+            receiver.start();
+            try {
+                send(socket, new byte[0], server); // join: empty is ok
+                out.println(joined(server));
+                typeAndSend(keyboard, out, err, socket, server);
+            } finally {
+                socket.close(); // ends the receiver's receive()
+                join(receiver);
+            }
+            // end::threads[]
         } catch (IOException e) {
-            err.println("Chat failed: " + e.getMessage());
+            err.println("Chat failed: " + Reasons.of(e));
             return 1;
-        } finally {
-            socket.close(); // ends the receiver's receive()
-            join(receiver);
         }
-        // end::threads[]
+        return 0; // the input ended: we left
     }
 
     private static String joined(InetSocketAddress server) {
         return "Joined the room at " + ChatServer.show(server) + ". Type a message; Ctrl-D leaves.";
     }
 
-    /** The main thread: reads the keyboard and sends each line as one datagram. */
-    private static int typeAndSend(InputStream keyboard, PrintStream out, PrintStream err, DatagramSocket socket,
+    /** The main thread: reads the keyboard and sends each line as one datagram, until the input ends. */
+    private static void typeAndSend(InputStream keyboard, PrintStream out, PrintStream err, DatagramSocket socket,
             InetSocketAddress server) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
         while (true) {
-            out.print(PROMPT);
-            out.flush();
+            out.print(PROMPT); // System.out shows it at once, line end or not
             String line = lines.readLine();
             if (line == null) {
                 out.println();
-                return 0; // input ended: leave
+                return; // input ended: leave
             }
             byte[] message = line.strip().getBytes(StandardCharsets.UTF_8);
             if (message.length == 0) {
@@ -122,7 +115,6 @@ public final class ChatClient {
                     packet.getOffset(), packet.getLength(), UTF_8);
             // \r: back to the start of the line, over the prompt.
             out.print("\r" + text + "\n" + PROMPT);
-            out.flush();
             // end::receive[]
         }
     }
