@@ -48,11 +48,14 @@ public final class GanttChart {
         return chart.toString();
     }
 
-    /** Numbers at the instants 0, 5, 10, ..., each written where its time unit begins. */
+    /**
+     * Numbers at the instants 0, 5, 10, ..., each written where its time unit begins, with at least
+     * one space before it: from 10000 on, a number that would touch the one before is left out.
+     */
     private static String scale(int elapsed) {
         StringBuilder scale = new StringBuilder();
         for (int t = 0; t <= elapsed; t += 5) {
-            if (scale.length() <= t) {
+            if (t == 0 || scale.length() < t) {
                 scale.append(" ".repeat(t - scale.length())).append(t);
             }
         }

@@ -60,7 +60,7 @@ final class SlowServer implements Closeable {
         } catch (SocketException closed) {
             // close() was called: stop accepting
         } catch (IOException e) {
-            System.err.println("[slow server] accept failed: " + e.getMessage());
+            System.err.println("[slow server] accept failed: " + e); // the kind, even without a message
         }
     }
 

@@ -77,4 +77,18 @@ class GanttChartTest {
         assertThat(svg).contains(">CPU 0<", ">CPU 1<", ">I/O A<", ">I/O B<", "a hand-made &lt;timeline&gt; &amp; more")
                 .as("a picture the book can show offline").doesNotContain("href", "<script", "@import");
     }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: the text chart's labels line up from CPU 0 to CPU 10, and a long scale keeps a space between numbers")
+    void labelsAndLongScale() {
+        String ten = GanttChart.text(Runs.run(Runs.jobs("A=1"), Policy.serial(), 10));
+        assertThat(ten.lines().toList()).as("ten CPUs").startsWith("time   0", "CPU 0  A").endsWith("CPU 9  .");
+        String eleven = GanttChart.text(Runs.run(Runs.jobs("A=1"), Policy.serial(), 11));
+        assertThat(eleven.lines().toList()).as("eleven CPUs: the labels grow by one column")
+                .startsWith("time    0", "CPU 0   A").endsWith("CPU 9   .", "CPU 10  .");
+        String scale = GanttChart.text(Runs.run(Runs.jobs("A=10012"), Policy.serial(), 1)).lines().findFirst().orElseThrow();
+        assertThat(scale).as("the end of the scale of a 10,012-unit run").endsWith(" 9990 9995 10000     10010");
+        assertThat(scale.indexOf("10010")).as("where 10010 is written").isEqualTo("time   ".length() + 10010);
+    }
 }

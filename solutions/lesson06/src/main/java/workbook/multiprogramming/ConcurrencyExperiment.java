@@ -47,18 +47,23 @@ public final class ConcurrencyExperiment {
 
     /** Times {@code tasks} tasks of each kind, each lasting about {@code taskTime}. */
     public static List<Row> run(int tasks, Duration taskTime) throws Exception {
-        if (tasks < 1 || tasks > 256) {
-            throw new IllegalArgumentException("tasks must be 1 to 256: " + tasks);
-        }
-        if (taskTime.isNegative() || taskTime.isZero() || taskTime.toMillis() > 10_000) {
-            throw new IllegalArgumentException("taskTime must be 1 ms to 10 s: " + taskTime);
-        }
+        checkSizes(tasks, taskTime);
         try (SlowServer server = SlowServer.start(taskTime)) {
             // tag::tasks[]
             Callable<Long> ioBound = () -> ask(server.port());
             Callable<Long> cpuBound = () -> compute(taskTime);
             // end::tasks[]
             return List.of(measure("I/O-bound", ioBound, tasks), measure("CPU-bound", cpuBound, tasks));
+        }
+    }
+
+    /** Refuses a task count or a task time the experiment cannot time sensibly, naming the value. */
+    static void checkSizes(int tasks, Duration taskTime) {
+        if (tasks < 1 || tasks > 256) {
+            throw new IllegalArgumentException("tasks must be 1 to 256: " + tasks);
+        }
+        if (taskTime.toMillis() < 1 || taskTime.toMillis() > 10_000) {
+            throw new IllegalArgumentException("taskTime must be 1 ms to 10 s: " + taskTime);
         }
     }
 
