@@ -20,7 +20,7 @@ import java.util.Optional;
  *   >>: size big.txt
  *   1048576
  *   >>: cat big.txt
- *   big.txt line 00001 of 16384: abcdefghijklmnopqrstuvwxyz0123456789abcd
+ *   big.txt line 00001 of 16384: abcdefghijklmnopqrstuvwxyz01234567
  *   ... (all 16384 lines, and nothing of them left over for the next command)
  *   >>:            (Ctrl-D ends the input, and the client hangs up)
  * </pre>
