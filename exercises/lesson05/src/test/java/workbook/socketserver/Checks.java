@@ -95,6 +95,25 @@ final class Checks {
         }
     }
 
+    /** A demo's main(), which may throw. */
+    @FunctionalInterface
+    interface Program {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code program} while capturing standard output, with line ends normalised to "\n". */
+    static String stdoutOf(Program program) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+
     /**
      * Fails unless {@code printed} is one line that contains {@code expected}: no stack trace (that is
      * for bugs in a handler) and no "null" (say what happened instead).

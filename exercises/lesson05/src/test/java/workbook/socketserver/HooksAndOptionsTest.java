@@ -127,7 +127,7 @@ class HooksAndOptionsTest {
         protected void handle() throws IOException {
             EVENTS.add("handle");
             request().getInputStream().read();
-            throw new IOException("the handler gives up");
+            throw new IOException(); // no message: the report must still say what happened
         }
 
         @Override
@@ -143,8 +143,16 @@ class HooksAndOptionsTest {
         GivesUp.EVENTS.clear();
         try (var server = serve(new TcpServer(Loopback.anyPort(), GivesUp::new));
                 Socket client = connect(server.port(), "the client")) {
-            send(client, "x");
-            Checks.expectClosed(client, "the connection whose handle() threw");
+            Checks.Printed printed = Checks.stderrOf(() -> {
+                send(client, "x");
+                Checks.expectClosed(client, "the connection whose handle() threw");
+                return client.getLocalSocketAddress();
+            });
+            if (!printed.output().isEmpty()) { // the report may come a moment after the close
+                Checks.expectReport(printed.output(), "lost " + printed.client(),
+                        "handle() threw an IOException without a message");
+                assertThat(printed.output()).as("the report names the kind of error").contains("IOException");
+            }
             List<String> events = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 String event = GivesUp.EVENTS.poll(Timeouts.REPLY.toMillis(), TimeUnit.MILLISECONDS);
@@ -170,7 +178,12 @@ class HooksAndOptionsTest {
                             .isInstanceOf(IllegalStateException.class).hasMessageContaining("serving already"));
         }
         TcpServer closed = new TcpServer(Loopback.anyPort(), UpperEcho::new);
-        closed.close();
+        Checks.Printed printed = Checks.stderrOf(() -> {
+            Checks.returnsWithin(Timeouts.SHUTDOWN, "close() on a server that never served", closed::close);
+            return null;
+        });
+        assertThat(printed.output()).as("what close() printed on a server whose serveForever() never ran: there is"
+                + " no serve loop to wait for").isEmpty();
         Checks.returnsWithin(Timeouts.SHUTDOWN, "serveForever() on a closed server", () ->
                 assertThatThrownBy(closed::serveForever).as("serveForever() after close()")
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed"));
@@ -252,6 +265,7 @@ class HooksAndOptionsTest {
                 return who;
             });
             Checks.expectReport(printed.output(), "lost " + printed.client(), "a client reset its connection");
+            assertThat(printed.output()).as("the report says what happened").containsIgnoringCase("reset");
             try (Socket next = connect(server.port(), "the next client")) {
                 roundTrip(next, "next", "the reply to the client after the reset");
             }
@@ -377,12 +391,18 @@ class HooksAndOptionsTest {
     void closeInterruptsAHandlerThatWaitsElsewhere() throws Exception {
         WaitsElsewhere.interrupted = false;
         BaseServer<Socket> closed;
+        Checks.Printed printed;
         try (var server = serve(new TcpServer(Loopback.anyPort(), WaitsElsewhere::new,
                 ServerOptions.defaults().withThreading(ThreadingStrategy.platformThreads())));
                 Socket client = connect(server.port(), "the client")) {
             closed = server.server();
             Expect.reply(client, "waiting", "what the handler wrote before it waits");
+            printed = Checks.stderrOf(() -> {
+                server.server().close();
+                return null;
+            });
         }
+        assertThat(printed.output()).as("what close() printed, although the interrupt ended every handler").isEmpty();
         assertThat(WaitsElsewhere.interrupted).as("the waiting handler was interrupted by close()").isTrue();
         assertThat(closed.handlerThreads()).as("handler threads after close()").isEmpty();
     }
@@ -441,6 +461,115 @@ class HooksAndOptionsTest {
         } catch (BindException e) {
             fail("With allowReuseAddress on (the default), a new server could not bind port %d while a connection"
                     + " of the old one was in TIME_WAIT: %s.", port, e.getMessage());
+        }
+    }
+
+    /** A server whose verifyRequest() shuts it down when a client connects: shutdown() from the loop's own thread. */
+    static final class StopsFromTheLoop extends TcpServer {
+        StopsFromTheLoop() throws IOException {
+            super(Loopback.anyPort(), UpperEcho::new);
+        }
+
+        @Override
+        protected boolean verifyRequest(Socket request) {
+            shutdown();
+            return false;
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: shutdown() from the serve loop's own thread (in verifyRequest) stops it at once, without complaint")
+    void shutdownFromTheLoopItself() throws Exception {
+        try (var server = serve(new StopsFromTheLoop())) {
+            Checks.Printed printed = Checks.stderrOf(() -> {
+                try (Socket client = connect(server.port(), "the client whose arrival stops the server")) {
+                    Checks.expectClosed(client, "the connection verifyRequest() said no to");
+                }
+                if (!server.awaitEnd(Timeouts.SHUTDOWN)) {
+                    Diagnostics.snapshot();
+                    fail("verifyRequest() called shutdown() on the serve loop's own thread; serveForever() did not"
+                            + " return within %d s.%n%s", Timeouts.SHUTDOWN.toSeconds(), Checks.serveLoop());
+                }
+                return null;
+            });
+            assertThat(printed.output()).as("what shutdown() printed when called from the serve loop itself: it must"
+                    + " not wait for the loop it runs on").isEmpty();
+            try (TcpServer neverServed = new TcpServer(Loopback.anyPort(), UpperEcho::new)) {
+                Checks.Printed quiet = Checks.stderrOf(() -> {
+                    Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server that never served",
+                            neverServed::shutdown);
+                    return null;
+                });
+                assertThat(quiet.output()).as("what shutdown() printed on a server that never served").isEmpty();
+            }
+        }
+    }
+
+    /** Answers each datagram with the address it came from, as the handler sees it. */
+    static final class WhoAmI extends RequestHandler<Datagram> {
+        @Override
+        protected void handle() throws IOException {
+            request().reply(String.valueOf(clientAddress()).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: a UDP handler's clientAddress() is the datagram's sender")
+    void udpHandlerKnowsItsClient() throws Exception {
+        try (var server = serve(new UdpServer(Loopback.anyPort(), WhoAmI::new));
+                UdpServerTest.Client client = new UdpServerTest.Client("the client")) {
+            client.send(server.port(), "who am I?");
+            client.expect(String.valueOf(client.address()), "the reply: the clientAddress() the handler saw");
+        }
+    }
+
+    /** A server whose first accept() fails, as one does when the process runs out of file descriptors. */
+    static final class FirstAcceptFails extends TcpServer {
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        FirstAcceptFails() throws IOException {
+            super(Loopback.anyPort(), UpperEcho::new);
+        }
+
+        @Override
+        protected Socket getRequest() throws IOException {
+            if (failed.compareAndSet(false, true)) {
+                throw new IOException("Too many open files");
+            }
+            return super.getRequest();
+        }
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: a failed accept() (out of file descriptors) is one log line, and the server goes on")
+    void failedAcceptIsReportedAndServingGoesOn() throws Exception {
+        Checks.Printed printed = Checks.stderrOf(() -> {
+            try (var server = serve(new FirstAcceptFails()); Socket client = connect(server.port(), "the client")) {
+                roundTrip(client, "after a failed accept", "the reply after accept() had failed once");
+            }
+            return null;
+        });
+        Checks.expectReport(printed.output(), "Too many open files", "accept() failed once");
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: ManyClients connects a crowd, and a newcomer is answered while they wait")
+    void manyClientsDemo() throws Exception {
+        try (var server = serve(UpperEchoServer.bind(Loopback.anyPort()))) {
+            String printed = Checks.stdoutOf(() -> ManyClients.main(new String[] {String.valueOf(server.port()), "20"}));
+            assertThat(printed).as("what ManyClients printed with 20 clients")
+                    .contains("20 idle clients connected, each answered once")
+                    .contains("a new client was answered in");
+        }
+        try (var pool = serve(UpperEchoServer.bind(Loopback.anyPort(),
+                ServerOptions.defaults().withThreading(ThreadingStrategy.boundedPool(2))))) {
+            String printed = Checks.stdoutOf(() -> ManyClients.main(new String[] {String.valueOf(pool.port()), "5"}));
+            assertThat(printed).as("what ManyClients printed against a pool of 2 threads")
+                    .contains("\n2 clients were answered; client 3 was not");
         }
     }
 }

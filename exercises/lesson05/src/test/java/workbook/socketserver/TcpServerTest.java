@@ -261,6 +261,8 @@ class TcpServerTest {
                         + " a virtual thread of its own, made by the ThreadingStrategy.", first.getName(),
                         first.getName().startsWith("server-under-test") ? ", which is the serve loop's own thread" : "");
             }
+            assertThat(server.server().handlerThreads()).as("handlerThreads() while client A is connected")
+                    .contains(first);
             roundTrip(b, "b", "the reply to client B, while client A is still connected");
             Thread second = UpperEcho.THREADS.poll(Timeouts.REPLY.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(second).as("the thread client B's handler ran on").isNotNull();
