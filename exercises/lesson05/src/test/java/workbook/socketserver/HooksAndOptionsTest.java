@@ -77,6 +77,8 @@ class HooksAndOptionsTest {
             assertThat(seen.request().getRemoteSocketAddress()).as("request(): the connection to that client")
                     .isEqualTo(client.getLocalSocketAddress());
             assertThat(seen.server()).as("server(): the server that accepted the request").isSameAs(server.server());
+            assertThat(seen.server().options().threading()).as("server().options(): the server's threading, as a"
+                    + " handler reads it").hasToString("virtual threads");
         }
     }
 
