@@ -89,7 +89,7 @@ final class Checks {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             SocketAddress client = action.run();
-            return new Printed(captured.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"), client);
+            return new Printed(lines(captured.toString(StandardCharsets.UTF_8)), client);
         } finally {
             System.setErr(original);
         }
@@ -111,7 +111,12 @@ final class Checks {
         } finally {
             System.setOut(original);
         }
-        return captured.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        return lines(captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Printed text with every line end ("\r\n" on Windows, "\r" or "\n") made "\n". */
+    static String lines(String printed) {
+        return printed.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /**

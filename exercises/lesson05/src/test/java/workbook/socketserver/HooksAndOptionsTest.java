@@ -571,7 +571,7 @@ class HooksAndOptionsTest {
                 ServerOptions.defaults().withThreading(ThreadingStrategy.boundedPool(2))))) {
             String printed = Checks.stdoutOf(() -> ManyClients.main(new String[] {String.valueOf(pool.port()), "5"}));
             assertThat(printed).as("what ManyClients printed against a pool of 2 threads")
-                    .contains("\n2 clients were answered; client 3 was not");
+                    .contains("2 clients were answered; client 3 was not");
         }
     }
 }
