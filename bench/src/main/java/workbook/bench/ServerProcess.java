@@ -113,6 +113,11 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(answer.substring(5).trim());
     }
 
+    /** The process id (to pin it to a CPU, or to ask the JDK about it). */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * CPU time the whole process has used (user + system, threads that ended included), from
      * /proc/PID/stat in clock ticks of 10 ms; 0 where /proc is not there.
