@@ -81,38 +81,90 @@ public final class EchoBench implements Benchmark {
             if (python.isPresent()) {
                 servers.add(python.get());
             }
-            for (ServerProcess s : servers) {
-                rates.put(s.name, new LinkedHashMap<>());
-                for (int level : LEVELS) {
-                    rates.get(s.name).put(level, new Measurement[ROUNDS]);
-                }
-            }
-            for (int level : LEVELS) { // warm-up: JIT, thread pools, first connections; not counted
-                for (ServerProcess s : servers) {
-                    measure(s, level);
-                }
-            }
-            for (int round = 0; round < ROUNDS; round++) {
-                for (int level : LEVELS) {
-                    List<ServerProcess> order = new ArrayList<>(servers);
-                    Collections.rotate(order, round);
-                    for (ServerProcess s : order) {
-                        rates.get(s.name).get(level)[round] = measure(s, level);
-                    }
-                }
-                System.out.printf("  round %d of %d done%n", round + 1, ROUNDS);
-            }
+            rates = measureAll(servers);
         } finally {
             for (ServerProcess s : servers) {
                 s.close();
             }
         }
-        record(results, rates);
+        record(results, rates, "", List.of("virtual", "virtual1"));
+        pinned(results);
         results.derived(GROUP, "echo_load_average_before", loadBefore, "",
                 "1-minute load average before the rounds: above the number of cores, other programs"
                         + " competed for them");
         idle(results, "virtual", "");
         idle(results, "platform", "_platform");
+    }
+
+    /** Warm-up, then {@value #ROUNDS} rounds of every server at every level, in a rotating order. */
+    private static Map<String, Map<Integer, Measurement[]>> measureAll(List<ServerProcess> servers)
+            throws Exception {
+        Map<String, Map<Integer, Measurement[]>> rates = new LinkedHashMap<>();
+        for (ServerProcess s : servers) {
+            rates.put(s.name, new LinkedHashMap<>());
+            for (int level : LEVELS) {
+                rates.get(s.name).put(level, new Measurement[ROUNDS]);
+            }
+        }
+        for (int level : LEVELS) { // warm-up: JIT, thread pools, first connections; not counted
+            for (ServerProcess s : servers) {
+                measure(s, level);
+            }
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int level : LEVELS) {
+                List<ServerProcess> order = new ArrayList<>(servers);
+                Collections.rotate(order, round);
+                for (ServerProcess s : order) {
+                    rates.get(s.name).get(level)[round] = measure(s, level);
+                }
+            }
+            System.out.printf("  round %d of %d done%n", round + 1, ROUNDS);
+        }
+        return rates;
+    }
+
+    /**
+     * Equal CPU for every server: each server process on CPU 0 (its JVM told it has one
+     * processor), this JVM, the load generator's, on CPU 1. Then no server can borrow the
+     * generator's core, and the CPU per round trip compares like with like. Needs taskset and two
+     * CPUs; otherwise it says so and records nothing.
+     */
+    private static void pinned(Results results) throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus < 2 || !Pinning.available()) {
+            System.out.println("  pinned rounds skipped: they need taskset and at least 2 CPUs");
+            return;
+        }
+        long me = ProcessHandle.current().pid();
+        List<ServerProcess> servers = new ArrayList<>();
+        Map<String, Map<Integer, Measurement[]>> rates;
+        try {
+            List<String> oneCpu = List.of("-XX:ActiveProcessorCount=1");
+            for (String kind : List.of("virtual", "nio")) {
+                servers.add(ServerProcess.java(kind, oneCpu, "workbook.bench.EchoServerMain", kind,
+                        String.valueOf(BACKLOG)));
+            }
+            ServerProcess.python("python", "upper_echo_server.py", String.valueOf(BACKLOG)).ifPresent(servers::add);
+            for (ServerProcess s : servers) {
+                Pinning.pin(s.pid(), "0");
+            }
+            Pinning.pin(me, "1");
+            System.out.println("  pinned: servers on CPU 0, the load generator on CPU 1");
+            rates = measureAll(servers);
+        } finally {
+            Pinning.pin(me, "0-" + (cpus - 1));
+            for (ServerProcess s : servers) {
+                s.close();
+            }
+        }
+        record(results, rates, "pinned_", List.of("virtual"));
+    }
+
+    /** CPU time the whole server process has used so far (user + system), as the JDK reports it. */
+    private static long cpuNanos(ServerProcess server) {
+        return ProcessHandle.of(server.pid()).flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos)
+                .orElse(0L);
     }
 
     /** One server at one level: round trips per second, and the CPU each side spent per round trip. */
@@ -124,11 +176,11 @@ public final class EchoBench implements Benchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Measurement measured;
         try (EchoLoad load = EchoLoad.open(server.address(), connections)) {
-            long serverCpu = server.cpuNanos();
+            long serverCpu = cpuNanos(server);
             long generatorCpu = threads.getCurrentThreadCpuTime();
             EchoLoad.Run run = load.run(RAMP, WINDOW);
             measured = new Measurement(run.perSecond(),
-                    (server.cpuNanos() - serverCpu) / 1e3 / run.roundTrips(),
+                    (cpuNanos(server) - serverCpu) / 1e3 / run.roundTrips(),
                     (threads.getCurrentThreadCpuTime() - generatorCpu) / 1e3 / run.roundTrips());
         }
         Thread.sleep(SETTLE.toMillis());
@@ -139,25 +191,31 @@ public final class EchoBench implements Benchmark {
         return new Sample(Arrays.stream(rounds).mapToDouble(figure).toArray());
     }
 
-    private static void record(Results results, Map<String, Map<Integer, Measurement[]>> all) {
+    /**
+     * Records every server's figures and the ratios of {@code mine} to the others, under names
+     * {@code echo_LEVEL_MODE_SERVER_...}, where MODE is "" or "pinned_".
+     */
+    private static void record(Results results, Map<String, Map<Integer, Measurement[]>> all, String mode,
+            List<String> mine) {
+        String how = mode.isEmpty() ? "" : ", pinned (server on CPU 0, generator on CPU 1)";
         for (int level : LEVELS) {
             List<Double> generator = new ArrayList<>();
             for (var server : all.entrySet()) {
                 Measurement[] rounds = server.getValue().get(level);
-                String name = "echo_" + level + "_" + server.getKey();
+                String name = "echo_" + level + "_" + mode + server.getKey();
                 results.add(GROUP, name + "_rt_per_s", sample(rounds, Measurement::perSecond), "rt/s",
-                        server.getKey() + ", " + level + " connections, 32-byte messages");
+                        server.getKey() + ", " + level + " connections, 32-byte messages" + how);
                 results.add(GROUP, name + "_server_cpu_us_per_rt", sample(rounds, Measurement::serverCpuUs), "us",
                         "CPU the server process spent per round trip (user + system)");
                 Arrays.stream(rounds).forEach(m -> generator.add(m.generatorCpuUs()));
             }
-            results.add(GROUP, "echo_" + level + "_generator_cpu_us_per_rt",
+            results.add(GROUP, "echo_" + level + "_" + mode + "generator_cpu_us_per_rt",
                     new Sample(generator.stream().mapToDouble(Double::doubleValue).toArray()), "us",
                     "CPU the load generator spent per round trip, all servers");
         }
         for (int level : LEVELS) {
-            for (String mine : List.of("virtual", "virtual1")) {
-                Measurement[] virtual = all.get(mine).get(level);
+            for (String ours : mine) {
+                Measurement[] virtual = all.get(ours).get(level);
                 for (String other : List.of("nio", "python", "platform")) {
                     if (!all.containsKey(other)) {
                         continue;
@@ -169,13 +227,11 @@ public final class EchoBench implements Benchmark {
                         speed[r] = virtual[r].perSecond() / them[r].perSecond();
                         thrift[r] = them[r].serverCpuUs() / virtual[r].serverCpuUs();
                     }
-                    String target = level != 1000 ? "" : other.equals("nio") ? "; target >= 0.8"
-                            : other.equals("python") ? "; target >= 2.5" : "";
-                    String name = "echo_" + level + "_" + mine + "_vs_" + other;
+                    String name = "echo_" + level + "_" + mode + ours + "_vs_" + other;
                     results.add(GROUP, name + "_ratio", new Sample(speed), "x",
-                            "round trips/s, " + mine + " / " + other + ", per round" + target);
+                            "round trips/s, " + ours + " / " + other + ", per round" + how);
                     results.add(GROUP, name + "_cpu_ratio", new Sample(thrift), "x",
-                            "round trips per server CPU second, " + mine + " / " + other + ", per round");
+                            "round trips per server CPU second, " + ours + " / " + other + ", per round" + how);
                 }
             }
         }

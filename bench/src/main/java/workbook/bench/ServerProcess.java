@@ -113,6 +113,11 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(answer.substring(5).trim());
     }
 
+    /** The process id (to pin it to a CPU, or to ask the JDK about it). */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * CPU time the whole process has used (user + system, threads that ended included), as the JDK
      * reports it for any process; 0 where the platform does not say.

@@ -62,7 +62,7 @@ public final class EchoClient {
                         : new String(reply, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            err.println("Lost the server at " + server + ": " + e.getMessage() + ". Is it running?");
+            err.println("Lost the server at " + server + ": " + ErrorLog.describe(e) + ". Is it running?");
             return 1;
         }
     }

@@ -71,7 +71,7 @@ public final class ManyClients {
             }
         } catch (IOException e) {
             System.out.println(answered + " clients were answered; client " + (answered + 1) + " was not: "
-                    + e.getMessage() + " (a server that serves one client at a time, or a full pool, stops here)");
+                    + ErrorLog.describe(e) + " (a server that serves one client at a time, or a full pool, stops here)");
         } finally {
             for (Socket socket : idle) {
                 socket.close();

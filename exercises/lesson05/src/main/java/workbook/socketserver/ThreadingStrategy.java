@@ -50,7 +50,8 @@ public final class ThreadingStrategy {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
-        return new ThreadingStrategy("a pool of " + threads + " threads", () -> new ThreadPoolExecutor(
+        String name = "a pool of " + threads + (threads == 1 ? " thread" : " threads");
+        return new ThreadingStrategy(name, () -> new ThreadPoolExecutor(
                 threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads),
                 Thread.ofPlatform().name("pool-handler-", 1).daemon(true).factory()));
     }

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  *
  * <p>It receives up to {@value Datagram#MAX_SIZE} bytes, the most a datagram can carry, so nothing
  * is cut off. (Python's {@code UDPServer} reads 8192 and silently drops the rest.) It never sets
- * SO_REUSEADDR: on a UDP port that would let a second program bind the same port and take some of
- * the datagrams.
+ * SO_REUSEADDR: on Linux that would let a second program bind the same UDP port and, bound last,
+ * take every datagram sent to it.
  */
 public class UdpServer extends BaseServer<Datagram> {
 

@@ -60,7 +60,7 @@ public final class UdpUpperEchoServer {
         try {
             server = bind(address, ServerOptions.defaults().withThreading(threading));
         } catch (BindException e) {
-            System.err.println("Cannot bind UDP " + address + " (" + e.getMessage()
+            System.err.println("Cannot bind UDP " + address + " (" + ErrorLog.describe(e)
                     + "). Is another server still running? Pick another port: -Dport=8081");
             System.exit(1);
             return;

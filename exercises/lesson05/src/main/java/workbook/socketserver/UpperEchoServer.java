@@ -75,7 +75,7 @@ public final class UpperEchoServer {
         try {
             server = bind(address, ServerOptions.defaults().withThreading(threading));
         } catch (BindException e) {
-            System.err.println("Cannot listen on " + address + " (" + e.getMessage()
+            System.err.println("Cannot listen on " + address + " (" + ErrorLog.describe(e)
                     + "). Is another server still running? Pick another port: -Dport=8081");
             System.exit(1);
             return;

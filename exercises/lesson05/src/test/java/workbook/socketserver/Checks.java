@@ -2,9 +2,12 @@ package workbook.socketserver;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,6 +69,69 @@ final class Checks {
         }
     }
 
+    /** What a server printed to standard error while a check acted, and the client the check used. */
+    record Printed(String output, SocketAddress client) {
+    }
+
+    /** An action of a check that involves one client, whose address it returns (or null). */
+    @FunctionalInterface
+    interface ClientAction {
+        SocketAddress run() throws Exception;
+    }
+
+    /**
+     * Runs {@code action} while capturing standard error (the server's handleError() writes there),
+     * with line ends normalised to "\n".
+     */
+    static Printed stderrOf(ClientAction action) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            SocketAddress client = action.run();
+            return new Printed(lines(captured.toString(StandardCharsets.UTF_8)), client);
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    /** A demo's main(), which may throw. */
+    @FunctionalInterface
+    interface Program {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code program} while capturing standard output, with line ends normalised to "\n". */
+    static String stdoutOf(Program program) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(original);
+        }
+        return lines(captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Printed text with every line end ("\r\n" on Windows, "\r" or "\n") made "\n". */
+    static String lines(String printed) {
+        return printed.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * Fails unless {@code printed} is one line that contains {@code expected}: no stack trace (that is
+     * for bugs in a handler) and no "null" (say what happened instead).
+     */
+    static void expectReport(String printed, String expected, String after) {
+        List<String> lines = printed.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != 1 || !lines.get(0).contains(expected) || lines.get(0).contains("null")) {
+            fail("After %s, the server should print one line that contains \"%s\" (what happened, to which"
+                    + " client), without a stack trace and without \"null\". It printed %d lines:%n%s", after,
+                    expected, lines.size(), printed.isEmpty() ? "    (nothing)" : printed.indent(4));
+        }
+    }
+
     /** Something a check runs that must return, such as {@code server::shutdown}. */
     @FunctionalInterface
     interface Call {
@@ -110,7 +176,10 @@ final class Checks {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The innermost frame, then every frame of workbook.socketserver, indented. */
+    /**
+     * The innermost frame, then every frame of workbook.socketserver, indented. (The testkit's
+     * Stacks.show does the same for every lesson, but it is not public: use it once it is.)
+     */
     static String where(StackTraceElement[] stack) {
         if (stack.length == 0) {
             return "    (it has ended)";

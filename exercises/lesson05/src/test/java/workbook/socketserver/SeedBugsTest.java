@@ -22,6 +22,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.LessonChecks;
@@ -82,6 +83,7 @@ class SeedBugsTest {
 
     @Test
     @Tag("step:1")
+    @Timeout(60) // three runs of javac in this JVM: tens of seconds on a busy machine, not a measure of anything
     @DisplayName("Step 1: a handler that spells handle() as handler(), as a seed does, does not compile")
     void misspeltHandleDoesNotCompile() throws Exception {
         assertThat(compile("RightHandler", handler("RightHandler",

@@ -76,6 +76,11 @@ class TcpServerTest {
             super(Loopback.anyPort(), handlers);
         }
 
+        RecordingServer(Supplier<? extends RequestHandler<Socket>> handlers, ThreadingStrategy threading)
+                throws IOException {
+            super(Loopback.anyPort(), handlers, ServerOptions.defaults().withThreading(threading));
+        }
+
         @Override
         protected void handleError(Socket request, Throwable error) {
             super.handleError(request, error);
@@ -256,6 +261,8 @@ class TcpServerTest {
                         + " a virtual thread of its own, made by the ThreadingStrategy.", first.getName(),
                         first.getName().startsWith("server-under-test") ? ", which is the serve loop's own thread" : "");
             }
+            assertThat(server.server().handlerThreads()).as("handlerThreads() while client A is connected")
+                    .contains(first);
             roundTrip(b, "b", "the reply to client B, while client A is still connected");
             Thread second = UpperEcho.THREADS.poll(Timeouts.REPLY.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(second).as("the thread client B's handler ran on").isNotNull();
@@ -277,6 +284,8 @@ class TcpServerTest {
             Thread second = UpperEcho.THREADS.poll();
             assertThat(List.of(first, second)).as("the handlers' threads").noneMatch(Thread::isVirtual)
                     .noneMatch(t -> t.getName().startsWith("server-under-test"));
+            assertThat(List.of(first, second)).as("platform handler threads are daemons, so that a client who stays"
+                    + " connected cannot keep the program from ending").allMatch(Thread::isDaemon);
             assertThat(first).as("each client has its own thread").isNotSameAs(second);
         }
     }

@@ -1,16 +1,12 @@
 package workbook.socketserver;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -33,13 +29,13 @@ import java.util.function.Supplier;
  * {@link #finishRequest}, {@link #handleError}.
  * <br>Methods each transport writes: {@link #getRequest}, {@link #clientAddress},
  * {@link #closeRequest}, {@link #serverClose}.
+ * <br>Two helpers keep it short: {@link RequestThreads} tracks the requests in progress and ends
+ * them on close; {@link ErrorLog} writes the reports.
  *
  * @param <R> what one request is: a connection ({@link java.net.Socket}) or a {@link Datagram}
  */
 public abstract class BaseServer<R> implements AutoCloseable {
 
-    /** How long close() waits for handler threads, once before and once after interrupting them. */
-    private static final Duration CLOSE_PATIENCE = Duration.ofMillis(800);
     /** How long shutdown() and close() wait for the serve loop to return once it was woken. */
     private static final Duration LOOP_PATIENCE = Duration.ofSeconds(1);
     /** A pause after a failed accept(), so that running out of file descriptors cannot spin the CPU. */
@@ -47,9 +43,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
 
     private final Supplier<? extends RequestHandler<R>> handlers;
     private final ServerOptions options;
-    private final ExecutorService executor;
-    private final Set<R> openRequests = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
+    private final RequestThreads<R> inFlight;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch loopEnded = new CountDownLatch(1);
     private volatile Thread loopThread;
@@ -62,7 +56,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
     protected BaseServer(Supplier<? extends RequestHandler<R>> handlers, ServerOptions options) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.options = Objects.requireNonNull(options, "options");
-        this.executor = options.threading().newExecutor();
+        this.inFlight = new RequestThreads<>(options.threading().newExecutor(), this::closeQuietly);
     }
 
     /**
@@ -99,7 +93,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
 
     /** Verifies one request and hands it on; whatever goes wrong ends this request only. */
     private void handleRequest(R request) {
-        openRequests.add(request);
+        inFlight.start(request);
         if (closed) { // close() ran while we accepted: it may have missed this one
             shutdownRequest(request);
             return;
@@ -133,7 +127,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
     protected void processRequest(R request) {
         // The loop's only job is to accept: a slow or idle
         // client must not keep the next one waiting.
-        executor.execute(() -> runRequest(request));
+        inFlight.executor().execute(() -> runRequest(request));
     }
     // end::process-request[]
 
@@ -141,7 +135,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
     // tag::run-request[]
     protected final void runRequest(R request) {
         Thread me = Thread.currentThread();
-        handlerThreads.add(me);
+        inFlight.running(me);
         try {
             finishRequest(request);
         } catch (Exception e) {
@@ -150,7 +144,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
             report(request, e);
         } finally {
             shutdownRequest(request);
-            handlerThreads.remove(me);
+            inFlight.finished(me);
         }
     }
     // end::run-request[]
@@ -163,31 +157,27 @@ public abstract class BaseServer<R> implements AutoCloseable {
 
     /** Ends one request, once: forgets it and closes it (a connection is closed; a datagram needs nothing). */
     protected final void shutdownRequest(R request) {
-        if (openRequests.remove(request)) {
-            try {
-                closeRequest(request);
-            } catch (IOException e) {
-                // it is being closed: nothing more to do
-            }
+        inFlight.end(request);
+    }
+
+    private void closeQuietly(R request) {
+        try {
+            closeRequest(request);
+        } catch (IOException e) {
+            // it is being closed: nothing more to do
         }
     }
 
     /**
-     * Reports an error and lets the server go on. The default prints a delimited stack trace to
-     * standard error, as Python's does.
+     * Reports an error and lets the server go on. The default writes one line to standard error for
+     * an I/O error (a client that resets) or a refused request, and a delimited stack trace, as
+     * Python does, for anything else: that is a bug in a handler.
      *
      * @param request the request being handled, or null if the error came while waiting for one
      */
-    // tag::handle-error[]
     protected void handleError(R request, Throwable error) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        String when = request == null ? "while waiting for a request"
-                : "while handling a request from " + clientAddress(request);
-        String line = "-".repeat(40) + "\n";
-        System.err.print(line + "Exception " + when + ":\n" + trace + line);
+        ErrorLog.report(System.err, request == null ? null : clientAddress(request), error, options.threading());
     }
-    // end::handle-error[]
 
     private void report(R request, Throwable error) {
         if (!closed) { // close() cuts connections on purpose: not an error
@@ -229,16 +219,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             loopEnded.countDown(); // it never ran, and now never will
         }
-        for (R request : openRequests) {
-            shutdownRequest(request); // wakes handlers blocked on idle clients
-        }
-        executor.shutdown();
-        if (!awaitHandlers()) {
-            executor.shutdownNow(); // interrupts them
-            if (!awaitHandlers()) {
-                System.err.println("close(): gave up waiting for handler threads " + handlerThreads);
-            }
-        }
+        inFlight.endAll(); // closes idle connections, waits, interrupts
         if (Thread.currentThread() != loopThread) {
             awaitLoopEnd();
         }
@@ -247,7 +228,7 @@ public abstract class BaseServer<R> implements AutoCloseable {
 
     /** The threads running a handler right now (virtual ones too, which {@code Thread.getAllStackTraces()} leaves out). */
     public final Set<Thread> handlerThreads() {
-        return Set.copyOf(handlerThreads);
+        return inFlight.threads();
     }
 
     /** The server's options. */
@@ -284,19 +265,10 @@ public abstract class BaseServer<R> implements AutoCloseable {
         }
     }
 
-    private boolean awaitHandlers() {
-        try {
-            return executor.awaitTermination(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void awaitLoopEnd() {
         try {
             if (!loopEnded.await(LOOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("The serve loop has not returned " + LOOP_PATIENCE.toSeconds()
+                System.err.println("[server] the serve loop has not returned " + LOOP_PATIENCE.toSeconds()
                         + " s after it was asked to: is a verifyRequest() or processRequest() blocking?");
             }
         } catch (InterruptedException e) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param threading          how each request gets a thread
  * @param allowReuseAddress  SO_REUSEADDR on the listening socket: a restarted server may bind its
  *                           port at once, even while connections of the old one linger in TIME_WAIT
- *                           (TCP only: for UDP it would let a second socket share the port)
+ *                           (TCP only: on a UDP port it would let a second socket bind it too)
  * @param requestQueueSize   the listen backlog: how many connections the operating system may hold
  *                           ready before the server accepts them (TCP only)
  */
