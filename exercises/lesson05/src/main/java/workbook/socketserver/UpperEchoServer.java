@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * Lesson 01's upper-case echo server, rewritten on the framework: the communication loop becomes a
@@ -21,6 +22,11 @@ import java.net.Socket;
 public final class UpperEchoServer {
 
     private static final int DEFAULT_PORT = 8080;
+    /**
+     * How long a client may stay silent before its handler hangs up, as in lesson 01. Here a silent
+     * client holds only its own thread, not the server, but a thread and a socket each all the same.
+     */
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofSeconds(60);
 
     private UpperEchoServer() {
     }
@@ -28,8 +34,17 @@ public final class UpperEchoServer {
     // tag::handler[]
     /** One client: lesson 01's communication loop, and nothing else. */
     static final class UpperHandler extends RequestHandler<Socket> {
+        private final Duration idleLimit;
+
+        UpperHandler(Duration idleLimit) {
+            this.idleLimit = idleLimit;
+        }
+
         @Override
-        protected void setup() {
+        protected void setup() throws IOException {
+            // A read that waits longer throws SocketTimeoutException:
+            // the framework logs one line and closes the connection.
+            request().setSoTimeout(Math.toIntExact(idleLimit.toMillis()));
             Thread me = Thread.currentThread();
             System.out.println("[server] " + clientAddress() + " connected, served by "
                     + (me.isVirtual() ? "virtual" : "platform") + " thread " + me.getName());
@@ -52,9 +67,15 @@ public final class UpperEchoServer {
     /** Binds the server; {@code serveForever()} then serves. */
     public static TcpServer bind(InetSocketAddress address,
             ServerOptions options) throws IOException {
-        return new TcpServer(address, UpperHandler::new, options);
+        return bind(address, options, DEFAULT_IDLE_LIMIT);
     }
     // end::handler[]
+
+    /** Binds the server, with a client's longest silence before its handler hangs up. */
+    public static TcpServer bind(InetSocketAddress address, ServerOptions options, Duration idleLimit)
+            throws IOException {
+        return new TcpServer(address, () -> new UpperHandler(idleLimit), options);
+    }
 
     /** Binds the server with the default options: a virtual thread per client. */
     public static TcpServer bind(InetSocketAddress address) throws IOException {

@@ -2,7 +2,9 @@ package workbook.tcp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
+import workbook.socketserver.ServerOptions;
 import workbook.socketserver.TcpServer;
 import workbook.socketserver.UpperEchoServer;
 
@@ -24,6 +26,11 @@ public final class UpperServer implements AutoCloseable {
     /** Binds the framework's upper-case echo server, with its default options. */
     public static UpperServer bind(InetSocketAddress address) throws IOException {
         return new UpperServer(UpperEchoServer.bind(address));
+    }
+
+    /** Binds the framework's upper-case echo server, whose handlers hang up on a client silent for {@code idleLimit}. */
+    public static UpperServer bind(InetSocketAddress address, Duration idleLimit) throws IOException {
+        return new UpperServer(UpperEchoServer.bind(address, ServerOptions.defaults(), idleLimit));
     }
 
     public int port() {
