@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import workbook.testkit.Diagnostics;
 import workbook.testkit.Expect;
 import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
-import workbook.testkit.VirtualThreadWarmUp;
 import workbook.testkit.Loopback;
 import workbook.testkit.ProxyPlan;
 import workbook.testkit.RunningServer;
 import workbook.testkit.Timeouts;
+import workbook.testkit.VirtualThreadWarmUp;
 
 /** The checks for AuthServer: each one plays a client (honest, wrong, replaying, stalling) against your server. */
 @LessonChecks
@@ -240,6 +241,9 @@ class AuthServerTest {
     }
 
     static void assertAccepted(Peer.Login login, String what) {
+        if (!login.accepted()) {
+            Diagnostics.snapshot();
+        }
         assertThat(login.verdict())
                 .withFailMessage("The server should answer %s with the line \"OK\", but answered \"%s\".%n"
                         + "  challenge: %s%n  our answer: %s", what, login.verdict(), Peer.hex(login.challenge()),
@@ -248,6 +252,9 @@ class AuthServerTest {
     }
 
     static void assertRefused(Peer.Login login, String what) {
+        if (!login.verdict().startsWith("DENIED: ")) {
+            Diagnostics.snapshot();
+        }
         assertThat(login.verdict())
                 .withFailMessage("The server should refuse %s with a line \"DENIED: reason\", but answered \"%s\"%s.",
                         what, login.verdict(), login.accepted() ? " and served the client" : "")

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.ClientRun;
 import workbook.testkit.LessonChecks;
-import workbook.testkit.VirtualThreadWarmUp;
 import workbook.testkit.Loopback;
 import workbook.testkit.RunningServer;
+import workbook.testkit.VirtualThreadWarmUp;
 
 /** Your client and your server together, watched by an eavesdropper between them. */
 @LessonChecks

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.LessonChecks;
-import workbook.testkit.VirtualThreadWarmUp;
 import workbook.testkit.Loopback;
 import workbook.testkit.RunningServer;
+import workbook.testkit.VirtualThreadWarmUp;
 
 /** The replay demo, played against your server, watched by a wire tap. */
 @LessonChecks
