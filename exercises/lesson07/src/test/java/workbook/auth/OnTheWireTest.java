@@ -14,6 +14,7 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
 import workbook.testkit.RunningServer;
+import workbook.testkit.Timeouts;
 import workbook.testkit.VirtualThreadWarmUp;
 
 /** Your client and your server together, watched by an eavesdropper between them. */
@@ -35,7 +36,7 @@ class OnTheWireTest {
                 WireTap tap = WireTap.start(server.port())) {
             ClientRun run = ClientRun.run("AuthClient",
                     (in, out, err) -> AuthClient.run(in, out, err, Loopback.address(tap.port()), key.clone()),
-                    "hello\n", () -> { });
+                    "hello\n", Timeouts.REPLY.multipliedBy(2), () -> { });
             run.assertFinished();
             assertNoKey(tap.toServer(), key, "client to server");
             assertNoKey(tap.toClient(), key, "server to client");
