@@ -80,16 +80,16 @@ final class Handshake {
      * @throws EOFException if the peer hangs up first, saying how many bytes of {@code what} came
      */
     // tag::starter-read[]
-    static byte[] readExactly(InputStream in, int n, String what)
-            throws IOException {
+    static byte[] readExactly(InputStream in, int n,
+            String what) throws IOException {
         byte[] bytes = new byte[n];
-        // TODO(step 4): One read() returns what has arrived so
-        //  far: maybe all n bytes, maybe one. Keep reading until
-        //  all n bytes are here (or the peer hangs up).
+        // TODO(step 4): One read() returns what has arrived
+        //  so far: maybe all n bytes, maybe one. Keep reading
+        //  until all n bytes are here (or the peer hangs up).
         int got = in.read(bytes);
         if (got == -1) {
-            throw new EOFException("the connection ended before "
-                    + "the " + n + " bytes of " + what);
+            throw new EOFException("the connection ended "
+                    + "before the " + n + " bytes of " + what);
         }
         return bytes;
     }
