@@ -41,11 +41,12 @@ class AuthClientTest {
     @DisplayName("Step 1: the client answers the challenge with HMAC-SHA256(key, b'client' + nonce), then talks")
     void answersTheChallengeThenTalks() throws Exception {
         try (TestServer server = TestServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST))) {
-            ClientRun run = runClient(server.port(), Peer.KEY, "hello\n你好 again\n", server::dropConnections);
+            ClientRun run = runClient(server.port(), Peer.KEY, "hello\n\n你好 again\n", server::dropConnections);
             assertAnswered(server.awaitConnection(0));
             run.assertFinished();
-            assertThat(normalized(run.out())).as("what the client printed")
-                    .contains(">>: HELLO\n>>: 你好 AGAIN\n>>: \n");
+            assertThat(normalized(run.out())).as("what the client printed (an empty line just asks again)")
+                    .endsWith(">>: HELLO\n>>: >>: 你好 AGAIN\n>>: \n")
+                    .contains("both sides proved they know the key");
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
         }
     }
@@ -89,7 +90,7 @@ class AuthClientTest {
         })) {
             ClientRun run = runClient(server.port(), Peer.WRONG_KEY, "hello\n", server::dropConnections);
             run.assertFinished();
-            assertThat(run.exitCode()).as("the exit code after the server refused").isNotZero();
+            assertThat(run.exitCode()).as("the exit code after the server refused").isEqualTo(1);
             assertThat(normalized(run.err()).lines().toList()).as("what the client printed on standard error")
                     .hasSize(1).allSatisfy(line -> assertThat(line).contains("wrong answer to the challenge")
                             .doesNotContain("Exception"));
@@ -103,9 +104,38 @@ class AuthClientTest {
         int port = Loopback.refusedPort();
         ClientRun run = runClient(port, Peer.KEY, "hello\n", () -> { });
         run.assertFinished();
-        assertThat(run.exitCode()).as("the exit code when the connection was refused").isNotZero();
+        assertThat(run.exitCode()).as("the exit code when the connection was refused").isEqualTo(2);
         assertThat(normalized(run.err()).lines().toList()).as("what the client printed on standard error").hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains(String.valueOf(port)).doesNotContain("Exception"));
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up in the middle of the handshake is reported in one line")
+    void reportsAServerThatHangsUpMidHandshake() throws Exception {
+        try (TestServer server = TestServer.start("server that hangs up after its challenge",
+                connection -> connection.out().write(Peer.fresh()))) {
+            ClientRun run = runClient(server.port(), Peer.KEY, "hello\n", server::dropConnections);
+            run.assertFinished();
+            assertThat(run.exitCode()).as("the exit code when the server hung up").isEqualTo(1);
+            assertThat(normalized(run.err()).lines().toList()).as("what the client printed on standard error")
+                    .hasSize(1).allSatisfy(line -> assertThat(line).contains(String.valueOf(server.port()))
+                            .doesNotContain("Exception"));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an unknown host is reported in one line")
+    void reportsAnUnknownHost() {
+        ClientRun run = ClientRun.run("AuthClient", (in, out, err) -> AuthClient.run(in, out, err,
+                java.net.InetSocketAddress.createUnresolved("no-such-host.invalid", 8080), Peer.KEY.clone()),
+                "hello\n", PATIENCE, () -> { });
+        run.assertFinished();
+        assertThat(run.exitCode()).as("the exit code for a host that does not exist").isEqualTo(2);
+        assertThat(normalized(run.err()).lines().toList()).as("what the client printed on standard error")
+                .hasSize(1).allSatisfy(line -> assertThat(line).contains("no-such-host.invalid")
+                        .doesNotContain("Exception"));
     }
 
     private static void assertRefusesServer(Proof proof, String what) throws Exception {
@@ -123,7 +153,7 @@ class AuthClientTest {
                                     received.length))))
                     .isLessThanOrEqualTo(64);
             run.assertFinished();
-            assertThat(run.exitCode()).as("the exit code after refusing the server").isNotZero();
+            assertThat(run.exitCode()).as("the exit code after refusing the server").isEqualTo(1);
             assertThat(normalized(run.out())).as("what the client printed on standard output")
                     .doesNotContain("MY SECRET PLANS").doesNotContain(">>: ");
             assertThat(normalized(run.err()).lines().toList())
@@ -197,8 +227,8 @@ class AuthClientTest {
                 PATIENCE, unblock);
     }
 
-    /** Programs print with println: CRLF on Windows. Compare with \n. */
+    /** Programs print with println: CRLF on Windows (and whatever line.separator says elsewhere). Compare with \n. */
     static String normalized(String printed) {
-        return printed.replace("\r\n", "\n");
+        return printed.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -51,15 +51,24 @@ class AuthServerTest {
             send(client, "你好 again");
             Expect.reply(client, "你好 AGAIN", "the reply to \"你好 again\" after the handshake");
             Expect.nothingMore(client, "the replies");
+            assertThat(server.server().address()).as("address() of a server bound to 127.0.0.1, port 0")
+                    .isEqualTo(Loopback.address(server.port()));
+            server.server().close();
+            Peer.expectHangUp(client, "close() (closing the server ends the conversations it has open)");
+            server.assertNotCrashed("close() while a client was connected");
         }
     }
 
     @Test
     @Tag("step:1")
     @DisplayName("Step 1: the server refuses a key shorter than 16 bytes and a deadline that is not positive")
-    void checksItsArguments() {
+    void checksItsArguments() throws IOException {
         assertThatThrownBy(() -> AuthServer.bind(Loopback.anyPort(), new byte[15], Duration.ofSeconds(1),
                 FailureLimit.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15");
+        try (AuthServer sixteen = AuthServer.bind(Loopback.anyPort(), new byte[16], Duration.ofSeconds(1),
+                FailureLimit.defaults())) {
+            assertThat(sixteen.port()).as("the port of a server with a 16-byte key (the shortest allowed)").isPositive();
+        }
         assertThatThrownBy(() -> AuthServer.bind(Loopback.anyPort(), Peer.KEY, Duration.ZERO, FailureLimit.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
         assertThatThrownBy(() -> AuthServer.bind(Loopback.anyPort(), Peer.KEY, Duration.ofMillis(-1),
@@ -199,6 +208,85 @@ class AuthServerTest {
                         .startsWith("DENIED: ");
                 Peer.expectHangUp(client, "refusing a client from a locked-out address");
             }
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: a right answer clears the address's count of wrong answers")
+    void rightAnswerClearsTheCount() throws Exception {
+        FailureLimit limit = new FailureLimit(3, Duration.ofMinutes(5), 100, System::nanoTime);
+        try (var server = startServer(Duration.ofSeconds(5), limit)) {
+            for (String round : List.of("first", "second")) {
+                for (int i = 1; i <= 2; i++) {
+                    try (Socket stranger = Loopback.connect(server.port())) {
+                        assertRefused(Peer.login(stranger, Peer.WRONG_KEY), "wrong answer #" + i + " of the " + round
+                                + " round");
+                    }
+                }
+                try (Socket client = Loopback.connect(server.port())) {
+                    assertAccepted(Peer.login(client, Peer.KEY), "the right key after 2 wrong answers (the limit is 3; "
+                            + "a right answer starts the count again), " + round + " round");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: the deadline is for the handshake only: an authenticated client may pause longer")
+    void deadlineEndsWithTheHandshake() throws Exception {
+        Duration deadline = Duration.ofMillis(300);
+        try (var server = startServer(deadline, FailureLimit.defaults()); Socket client = Loopback.connect(server.port())) {
+            assertAccepted(Peer.login(client, Peer.KEY), "the right answer");
+            Thread.sleep(deadline.multipliedBy(3).toMillis());
+            send(client, "after a pause");
+            Expect.reply(client, "AFTER A PAUSE", "the reply after a pause 3 times as long as the handshake's deadline");
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: the server logs each client: authenticated, refused and why, hung up")
+    void logsEachClient() throws Exception {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        int honestPort;
+        int strangerPort;
+        int rudePort;
+        try (var server = startServer()) {
+            try (Socket client = Loopback.connect(server.port())) {
+                honestPort = client.getLocalPort();
+                assertAccepted(Peer.login(client, Peer.KEY), "the right answer");
+            }
+            awaitLog(log, ":" + honestPort + " hung up");
+            try (Socket stranger = Loopback.connect(server.port())) {
+                strangerPort = stranger.getLocalPort();
+                assertRefused(Peer.login(stranger, Peer.WRONG_KEY), "a wrong answer");
+                Peer.expectHangUp(stranger, "refusing a wrong answer");
+            }
+            Socket rude = Loopback.connect(server.port());
+            rudePort = rude.getLocalPort();
+            Peer.readExactly(rude, Peer.NONCE, "the challenge");
+            Loopback.reset(rude);
+            awaitLog(log, ":" + rudePort + " left");
+        } finally {
+            System.setOut(original);
+        }
+        String text = AuthClientTest.normalized(log.toString(StandardCharsets.UTF_8));
+        assertThat(text).as("the server's log")
+                .contains(":" + honestPort + " authenticated\n")
+                .contains(":" + honestPort + " hung up\n")
+                .contains(":" + strangerPort + " refused: wrong answer to the challenge\n")
+                .contains(":" + rudePort + " left: ");
+    }
+
+    /** Waits up to {@link Timeouts#REPLY} for the log to contain {@code expected}. */
+    private static void awaitLog(java.io.ByteArrayOutputStream log, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
+        while (!log.toString(StandardCharsets.UTF_8).contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
