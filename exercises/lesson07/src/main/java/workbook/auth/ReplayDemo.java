@@ -47,8 +47,9 @@ public final class ReplayDemo {
             recorded = heardOut.copy.toByteArray();
             firstChallenge = Arrays.copyOf(heardIn.copy.toByteArray(), Handshake.NONCE_BYTES);
         }
-        out.println("1. An honest client logged in. The eavesdropper copied the " + recorded.length
-                + " bytes it sent:");
+        out.println("1. An honest client logged in. Its challenge was:");
+        out.println("   " + Handshake.hex(firstChallenge));
+        out.println("   The eavesdropper copied the " + recorded.length + " bytes it sent:");
         out.println("   " + Handshake.hex(recorded));
         // tag::replay[]
         try (Socket attacker = connect(server)) {
@@ -99,15 +100,7 @@ public final class ReplayDemo {
             super(in);
         }
 
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b != -1) {
-                copy.write(b);
-            }
-            return b;
-        }
-
+        // Only block reads are copied: the challenge is read as a block; the verdict line after it is not needed.
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);

@@ -38,7 +38,7 @@ class KeyFileTest {
         assertThat(key).as("the new key").hasSize(32);
         assertThat(Files.readAllBytes(file)).as("the key file's bytes").isEqualTo(key);
         assertThat(said.toString(StandardCharsets.UTF_8)).as("what the first run said")
-                .contains(file.toAbsolutePath().toString()).contains("new key");
+                .contains(file.toAbsolutePath().toString()).contains("new key").contains("never commit");
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files.toList()).as("the folder holds the key file and nothing else").containsExactly(file);
         }

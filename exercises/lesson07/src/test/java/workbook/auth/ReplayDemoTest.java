@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
 import workbook.testkit.RunningServer;
+import workbook.testkit.TestServer;
 import workbook.testkit.VirtualThreadWarmUp;
 
 /** The replay demo, played against your server, watched by a wire tap. */
@@ -37,9 +38,33 @@ class ReplayDemoTest {
             assertThat(refused).withFailMessage("The server accepted the replayed handshake. The demo said:%n%s", story)
                     .isTrue();
             byte[] honest = Arrays.copyOf(tap.toServer(), 64);
-            assertThat(story).as("the demo's story").contains("\n   " + java.util.HexFormat.of().formatHex(honest) + "\n")
+            byte[] firstChallenge = Arrays.copyOf(tap.toClient(), 32);
+            assertThat(story).as("the demo's story")
+                    .contains("\n   " + java.util.HexFormat.of().formatHex(firstChallenge) + "\n")
+                    .contains("\n   " + java.util.HexFormat.of().formatHex(honest) + "\n")
                     .contains("Its challenge was not the honest client's.")
                     .contains("3. The server refused the replay: DENIED: ");
+        }
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: the replay demo reports a server that repeats its challenge as broken")
+    void replayDemoCatchesARepeatedChallenge() throws Exception {
+        byte[] sameEveryTime = Peer.range(0x10, 32);
+        try (TestServer careless = TestServer.start("server with a fixed challenge", connection -> {
+            connection.out().write(sameEveryTime);
+            byte[] answer = connection.in().readNBytes(64);
+            byte[] proof = Peer.hmac(Peer.KEY, Peer.SERVER, Arrays.copyOfRange(answer, 32, 64));
+            connection.out().write(Peer.join("OK\n".getBytes(StandardCharsets.US_ASCII), proof));
+        })) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            boolean refused = ReplayDemo.run(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                    Loopback.address(careless.port()), Peer.KEY.clone());
+            String story = AuthClientTest.normalized(printed.toString(StandardCharsets.UTF_8));
+            assertThat(refused).as("run() against a server that accepts the replay").isFalse();
+            assertThat(story).as("the demo's story").contains("Its challenge was THE SAME as the honest client's.")
+                    .contains("3. The server ACCEPTED the replay");
         }
     }
 }
