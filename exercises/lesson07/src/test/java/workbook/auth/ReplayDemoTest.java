@@ -42,7 +42,8 @@ class ReplayDemoTest {
             assertThat(story).as("the demo's story")
                     .startsWith("1. An honest client logged in. Its challenge was:\n   "
                             + java.util.HexFormat.of().formatHex(firstChallenge) + "\n")
-                    .contains("\n   " + java.util.HexFormat.of().formatHex(honest) + "\n")
+                    .contains("\n   The eavesdropper copied the 64 bytes it sent:\n   "
+                            + java.util.HexFormat.of().formatHex(honest) + "\n")
                     .contains("Its challenge was not the honest client's.")
                     .contains("3. The server refused the replay: DENIED: ");
         }
