@@ -69,9 +69,9 @@ class UploadClientTest {
 
     @Test
     @Tag("step:5")
-    @DisplayName("Step 5: the header names the file, its size and the SHA-256 of its bytes")
-    void sendsTheRightHeader() throws Exception {
-        byte[] data = "the header describes the body\n".getBytes(StandardCharsets.US_ASCII);
+    @DisplayName("Step 5: the header names the file and its size, the trailer carries the SHA-256 of its bytes")
+    void sendsTheRightHeaderAndTrailer() throws Exception {
+        byte[] data = "the header describes the body,\r\nthe trailer vouches for it".getBytes(StandardCharsets.US_ASCII);
         Path file = write("described.txt", data);
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             upload(server, file);
@@ -81,7 +81,11 @@ class UploadClientTest {
                     Bytes.show(upload.header())).isNotNull();
             assertThat(upload.json().path("file_name").asText()).as("file_name").isEqualTo("described.txt");
             assertThat(upload.json().path("file_size").asLong(-1)).as("file_size").isEqualTo(data.length);
-            assertThat(upload.json().path("sha256").asText()).as("sha256").isEqualTo(Wire.sha256(data));
+            assertThat(upload.trailerJson()).withFailMessage("After the body should come a trailer frame, {\"sha256\":"
+                    + " ...} after 4 length bytes; after the %s the server received:\n%s", Wire.count(upload.body().length),
+                    Bytes.show(upload.afterBody())).isNotNull();
+            assertThat(upload.trailerJson().path("sha256").asText()).as("the trailer's sha256 (of the file's bytes)")
+                    .isEqualTo(Wire.sha256(data));
         }
     }
 
@@ -188,13 +192,12 @@ class UploadClientTest {
             ClientRun run = upload(server, file);
             ReferenceUploadServer.Upload upload = server.upload(0);
             assertThat(upload).as("what the reference server received").isNotNull();
-            byte[] received = upload.afterHeader();
+            byte[] received = upload.body();
             if (!java.util.Arrays.equals(data, received)) {
                 Diagnostics.snapshot();
-                fail("The body of " + file.getFileName() + " (" + UploadServer.count(data.length) + ") should arrive exactly as it"
-                        + " is in the file. " + (received.length > upload.body().length
-                                ? "(| marks where the announced file_size ended.)\n" : "\n")
-                        + Bytes.compare(data, List.of(upload.body(), upload.extra())));
+                fail("The body of " + file.getFileName() + " (" + Wire.count(data.length) + ") should arrive exactly as it"
+                        + " is in the file. (| marks where the announced file_size ended; the trailer frame follows.)\n"
+                        + Bytes.compare(data, List.of(upload.body(), upload.afterBody())));
             }
             run.assertFinished();
             assertThat(run.exitCode()).withFailMessage("Your client should report the reference server's verdict"
