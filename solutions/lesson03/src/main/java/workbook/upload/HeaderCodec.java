@@ -58,6 +58,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  +-------------+--------------------------------------+
 <!-- end::wire-verdict[] -->
 <!-- end::wire-format[] -->
+
+ The same bytes, one part per line (for narrow screens)
+<!-- tag::wire-slide[] -->
+ length   00 00 00 24            (36, big-endian)
+ header   {"file_name":"hi.txt","file_size":5}
+ body     68 65 6c 6c 6f         ("hello": 5 bytes)
+ length   00 00 00 4d            (77)
+ trailer  {"sha256":"2cf2...9824"}
+<!-- end::wire-slide[] -->
  * </pre>
  *
  * <p>The codec only turns bytes into objects and back: it reads from any {@link InputStream}
