@@ -241,6 +241,43 @@ class HeaderCodecTest {
                 .isEqualTo("the trailer has no \"sha256\"");
     }
 
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a frame of exactly 8192 bytes of JSON is read; encode() refuses to write a longer one")
+    void acceptsTheLongestFrame() throws IOException {
+        String start = "{\"file_name\":\"a\",\"file_size\":1,\"padding\":\"";
+        String json = start + "x".repeat(HeaderCodec.MAX_HEADER_LENGTH - start.length() - 2) + "\"}";
+        assertThat(json.length()).isEqualTo(HeaderCodec.MAX_HEADER_LENGTH);
+        assertThat(readOrFail(new ByteArrayInputStream(Wire.frame(Wire.yours(), json)), "a frame of 8192 bytes"))
+                .contains(new UploadHeader("a", 1));
+        UploadHeader tooLong = new UploadHeader("n".repeat(HeaderCodec.MAX_HEADER_LENGTH), 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HeaderCodec.encode(tooLong))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: a verdict frame is checked too: \"ok\" true or false, a message that is not blank")
+    void checksVerdicts() throws IOException {
+        assertThat(HeaderCodec.read(new ByteArrayInputStream(Wire.frame(Wire.yours(),
+                "{\"ok\":false,\"message\":\"refused: no\"}")), Verdict.class)).contains(Verdict.refused("no"));
+        for (String[] c : new String[][] {
+                {"{\"ok\":\"yes\",\"message\":\"m\"}", "\"ok\" must be true or false"},
+                {"{\"ok\":true,\"message\":\" \"}", "a verdict needs a message"},
+                {"{\"ok\":true}", "the verdict has no \"message\""},
+                {"{\"ok\":true,\"message\":[\"" + "m".repeat(60) + "\"]}",
+                        "\"message\" must be a string, not [\"" + "m".repeat(38) + "..."}}) {
+            Throwable thrown = catchAll(() -> HeaderCodec.read(new ByteArrayInputStream(Wire.frame(Wire.yours(), c[0])),
+                    Verdict.class));
+            assertThat(thrown).as("read() of the verdict %s", c[0]).isInstanceOf(FrameException.class);
+            assertThat(thrown.getMessage()).as("the reason given for the verdict %s", c[0]).startsWith(c[1]);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Verdict.saved(""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Verdict.refused("why").message()).isEqualTo("refused: why");
+        assertThat(Verdict.saved("fine").ok()).isTrue();
+    }
+
     private static Optional<UploadHeader> readOrFail(InputStream in, String what) throws IOException {
         try {
             return HeaderCodec.read(in, UploadHeader.class);

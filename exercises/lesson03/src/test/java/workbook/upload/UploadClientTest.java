@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.TestServer;
 
 /** The checks for UploadClient: your client uploads to a reference server that records every byte it receives. */
 @LessonChecks
@@ -163,6 +165,110 @@ class UploadClientTest {
         assertThat(run.exitCode()).as("the exit code when the connection was refused").isNotZero();
         assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains(String.valueOf(port)).doesNotContain("Exception"));
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: choices 1 and 3 of 3 are files; 0, 4, 007, -1, 1.5 and 99999999999 are not,"
+            + " and each gets an answer that names the range")
+    void validatesEveryChoice() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        write("b.txt", "bravo\n".getBytes(StandardCharsets.US_ASCII));
+        write("c.txt", "charlie\n".getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "0\n4\n007\n-1\n1.5\n99999999999\n3\n1\n").assertFinished();
+            assertThat(run.exitCode()).withFailMessage("The exit code after the input ended should be 0.\n%s",
+                    run.printed()).isZero();
+            String[] afterPrompts = run.out().split(UploadClient.PROMPT, -1);
+            assertThat(afterPrompts).as("what follows each prompt\n%s", run.printed()).hasSize(10);
+            String[] refused = {"0", "4", "007", "-1", "1.5", "99999999999"};
+            for (int i = 0; i < refused.length; i++) {
+                assertThat(afterPrompts[i + 1]).as("the answer to \"%s\" (not a file's number)", refused[i])
+                        .contains("1 to 3").doesNotContain("Uploading");
+            }
+            assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
+            assertThat(afterPrompts[8]).as("the answer to \"1\"").contains("saved a.txt");
+            assertThat(server.testServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an empty folder is said to be empty, and no choice uploads anything")
+    void saysAnEmptyFolderIsEmpty() throws Exception {
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "1\n").assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
+            assertThat(run.out()).as("what the client printed for an empty folder").contains("no files")
+                    .doesNotContain("Uploading");
+            assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the list is sorted by name, with sizes, and shown again after each upload")
+    void listsSortedWithSizes() throws Exception {
+        write("zeta.bin", new byte[1536]);
+        write("alpha.txt", "a".getBytes(StandardCharsets.US_ASCII));
+        Files.createDirectory(folder.resolve("a-directory"));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "2\n").assertFinished();
+            String out = run.out().replace("\r\n", "\n");
+            assertThat(out).as("the list").contains("  1. alpha.txt (1 B)\n", "  2. zeta.bin (1.5 KiB)\n")
+                    .doesNotContain("a-directory");
+            assertThat(out.split("  1\\. alpha\\.txt", -1)).as("the list, shown before and after the upload\n%s",
+                    out).hasSize(3);
+            assertThat(out).contains("saved zeta.bin (1536 bytes, reference server)");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up without a verdict is reported in one line, exit code 1")
+    void reportsAServerThatHangsUp() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        try (TestServer rude = TestServer.start("a server that reads the upload, then hangs up", connection -> {
+            connection.socket().setSoTimeout(300);
+            try {
+                connection.in().readAllBytes();
+            } catch (java.net.SocketTimeoutException enough) {
+                // all sent: now hang up without a word
+            }
+        })) {
+            ClientRun run = ClientRun.run("UploadClient",
+                    (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(rude.port())), "1\n",
+                    rude::dropConnections).assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the connection was lost\n%s", run.printed()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("Exception", "null").isNotBlank());
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a refusal the server sends before the body is over is still printed")
+    void printsAnEarlyRefusal() throws Exception {
+        Path file = write("big.bin", Wire.randomBytes(16 << 20, 5));
+        String refusal = "refused: \"big.bin\" exists already (reference server)";
+        try (TestServer early = TestServer.start("a server that refuses after the header", connection -> {
+            InputStream in = connection.in();
+            int length = ByteBuffer.wrap(in.readNBytes(4)).order(Wire.yours()).getInt();
+            in.readNBytes(length);
+            connection.out().write(Wire.frame(Wire.yours(), "{\"ok\":false,\"message\":\"" + refusal.replace("\"",
+                    "\\\"") + "\"}"));
+            connection.out().flush();
+            connection.socket().shutdownOutput();
+            connection.socket().setSoLinger(true, 0); // hang up hard: the client's next writes fail
+        })) {
+            ClientRun run = ClientRun.run("UploadClient.upload", (in, out, err) -> {
+                Verdict verdict = UploadClient.upload(file, Loopback.address(early.port()), sent -> { });
+                out.print(verdict.message());
+                return verdict.ok() ? 0 : 1;
+            }, "", early::dropConnections).assertFinished();
+            assertThat(run.out()).withFailMessage("The server refused the upload early and hung up; the client should"
+                    + " still return its verdict.\n%s", run.printed()).isEqualTo(refusal);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -420,6 +420,58 @@ class UploadServerTest {
         }
     }
 
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: close() ends the conversation with a connected client, and the serve loop returns")
+    void closeEndsTheCurrentConversation() throws Exception {
+        var server = startServer();
+        try (Socket client = Loopback.connect(server.port())) {
+            // One upload, answered: now the server is surely in a conversation with this client, waiting.
+            Wire.send(client, Wire.upload(Wire.yours(), "before-close.txt", "x".getBytes()), "an upload");
+            assertThat(Wire.readVerdict(client, Wire.yours(), "an upload before close()").ok()).isTrue();
+            server.close(); // fails the check if serveForever() does not return within the patience
+            assertThat(client.getInputStream().read()).as("what the client reads after close(): the end of the stream")
+                    .isEqualTo(-1);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: a file_size larger than the server can take is refused before any body byte is read")
+    void refusesAbsurdSizes() throws Exception {
+        try (var server = startServer()) {
+            for (long size : new long[] {Long.MAX_VALUE, UploadConversation.MAX_FILE_SIZE + 1}) {
+                try (Socket client = Loopback.connect(server.port())) {
+                    Wire.send(client, Wire.frame(Wire.yours(), Wire.headerJson("huge.bin", size)), "a huge file_size");
+                    Wire.Reply verdict = expectRefusal(client, "an upload announcing " + size + " bytes");
+                    assertThat(verdict.message()).as("the reason for refusing %s bytes", size)
+                            .contains(String.valueOf(size), "more than");
+                }
+                assertNoFileLeft("a header announcing " + size + " bytes");
+            }
+            assertNextClientServed(server);
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: limits for slow clients must be positive: a zero or negative one is refused, naming it")
+    void limitsMustBePositive() {
+        Duration second = Duration.ofSeconds(1);
+        List<Runnable> bad = List.of(() -> new ClientLimits(Duration.ZERO, second, 1, second),
+                () -> new ClientLimits(second, Duration.ofMillis(-1), 1, second),
+                () -> new ClientLimits(second, second, 1, Duration.ZERO),
+                () -> new ClientLimits(null, second, 1, second),
+                () -> new ClientLimits(second, second, 0, second));
+        for (Runnable limits : bad) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(limits::run)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be");
+        }
+        assertThat(new ClientLimits(second, second, 1, second).minBodyBytes()).isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** Limits short enough for a check: a stalled client is dropped within a second or so. */
