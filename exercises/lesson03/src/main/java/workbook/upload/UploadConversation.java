@@ -92,9 +92,9 @@ final class UploadConversation {
         }
         // Hidden, in the same directory (so the rename cannot
         // cross file systems), and never the name the client asked.
-        // tag::slide-rename[]
         Path part = Files.createTempFile(directory, ".upload-",
                 ".part");
+        // tag::slide-rename[]
         try {
             String sha256 = copyBody(part, header.fileSize());
             UploadTrailer trailer = readTrailer();

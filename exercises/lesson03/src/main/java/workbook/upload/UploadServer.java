@@ -62,10 +62,6 @@ public final class UploadServer implements Closeable {
         return listener.getLocalPort();
     }
 
-    public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
-    }
-
     /** The directory uploads are saved into (its real path). */
     public Path directory() {
         return directory;

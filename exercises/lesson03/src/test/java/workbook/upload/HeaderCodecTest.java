@@ -226,6 +226,9 @@ class HeaderCodecTest {
                 {"{\"file_name\":\"a\",\"file_size\":-5}", "\"file_size\" must not be negative: -5"},
                 {"{\"file_name\":\"a\",\"file_size\":99999999999999999999}", "\"file_size\" is too large"},
                 {"[1,2,3]", "the header must be a JSON object"},
+                {" ", "the header must be a JSON object {...}, not nothing"},
+                {"{\"file_name\":\"a\",\"file_size\":\"" + "9".repeat(38) + "\"}",
+                        "\"file_size\" must be a whole number, not \"" + "9".repeat(38) + "\""},
                 {"not json", "the header is not valid JSON"}};
         for (String[] c : cases) {
             byte[] frame = Wire.frame(Wire.yours(), c[0]);
@@ -250,6 +253,10 @@ class HeaderCodecTest {
         assertThat(json.length()).isEqualTo(HeaderCodec.MAX_HEADER_LENGTH);
         assertThat(readOrFail(new ByteArrayInputStream(Wire.frame(Wire.yours(), json)), "a frame of 8192 bytes"))
                 .contains(new UploadHeader("a", 1));
+        String shell = "{\"file_name\":\"\",\"file_size\":1}";
+        UploadHeader longest = new UploadHeader("n".repeat(HeaderCodec.MAX_HEADER_LENGTH - shell.length()), 1);
+        assertThat(HeaderCodec.encode(longest)).as("the frame of a header whose JSON has exactly 8192 bytes")
+                .hasSize(4 + HeaderCodec.MAX_HEADER_LENGTH);
         UploadHeader tooLong = new UploadHeader("n".repeat(HeaderCodec.MAX_HEADER_LENGTH), 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HeaderCodec.encode(tooLong))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -276,6 +283,17 @@ class HeaderCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Verdict.refused("why").message()).isEqualTo("refused: why");
         assertThat(Verdict.saved("fine").ok()).isTrue();
+    }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: write() sends a frame at once: nothing is left waiting in a buffer")
+    void writeFlushes() throws IOException {
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(wire, 1 << 16);
+        HeaderCodec.write(buffered, HI);
+        assertThat(wire.toByteArray()).as("the bytes that left the buffer after write()")
+                .isEqualTo(HeaderCodec.encode(HI));
     }
 
     private static Optional<UploadHeader> readOrFail(InputStream in, String what) throws IOException {

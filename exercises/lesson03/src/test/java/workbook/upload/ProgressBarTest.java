@@ -79,6 +79,22 @@ class ProgressBarTest {
         assertThat(ProgressBar.size(2L << 50)).isEqualTo("2048.0 TiB");
     }
 
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a bar that stopped at 0% still ends its line; every redraw is flushed at once")
+    void endsItsLineAndFlushes() {
+        ProgressBar stopped = new ProgressBar(out, 100);
+        stopped.accept(0);
+        stopped.finish();
+        assertThat(text()).isEqualTo("\r[------------------------------]   0%  0 B of 100 B\n");
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(new java.io.BufferedOutputStream(screen, 1 << 16), false,
+                StandardCharsets.UTF_8), 100);
+        bar.accept(50);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).as("what reached the screen right after a redraw")
+                .isEqualTo("\r[###############---------------]  50%  50 B of 100 B");
+    }
+
     private String text() {
         return printed.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }

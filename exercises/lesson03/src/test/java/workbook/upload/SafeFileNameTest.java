@@ -74,6 +74,13 @@ class SafeFileNameTest {
                     .doesNotContain("\n");
         }
         try {
+            SafeFileName.check("../" + "x".repeat(77));
+            fail("check(\"../xxx...\") should be refused");
+        } catch (RefusedException e) {
+            assertThat(e.getMessage()).as("the reason for refusing a name of 80 characters: the whole name")
+                    .contains("\"../" + "x".repeat(77) + "\"");
+        }
+        try {
             SafeFileName.check("../" + "x".repeat(100));
             fail("check(\"../xxx...\") should be refused");
         } catch (RefusedException e) {

@@ -176,16 +176,23 @@ class UploadClientTest {
         write("b.txt", "bravo\n".getBytes(StandardCharsets.US_ASCII));
         write("c.txt", "charlie\n".getBytes(StandardCharsets.US_ASCII));
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
-            ClientRun run = interactive(server, "0\n4\n007\n-1\n1.5\n99999999999\n3\n1\n").assertFinished();
+            ClientRun run = interactive(server, "0\n9\n007\nabc\n1.5\n99999999999\n3\n1\n").assertFinished();
             assertThat(run.exitCode()).withFailMessage("The exit code after the input ended should be 0.\n%s",
                     run.printed()).isZero();
             String[] afterPrompts = run.out().split(UploadClient.PROMPT, -1);
             assertThat(afterPrompts).as("what follows each prompt\n%s", run.printed()).hasSize(10);
-            String[] refused = {"0", "4", "007", "-1", "1.5", "99999999999"};
+            String[] refused = {"0", "9", "007", "abc", "1.5", "99999999999"};
             for (int i = 0; i < refused.length; i++) {
                 assertThat(afterPrompts[i + 1]).as("the answer to \"%s\" (not a file's number)", refused[i])
                         .contains("1 to 3").doesNotContain("Uploading");
             }
+            // A number out of range is named in the answer; text that is no number at all is not a "file number".
+            assertThat(afterPrompts[1]).as("the answer to \"0\"").contains("0");
+            assertThat(afterPrompts[2]).as("the answer to \"9\"").contains("9");
+            assertThat(afterPrompts[4]).as("the answer to \"abc\"").doesNotContain("abc");
+            assertThat(afterPrompts[7].replace("\r\n", "\n")).as("the answer to \"3\"")
+                    .startsWith("Uploading c.txt to " + Loopback.address(server.port()).getHostString() + ":" + server.port() + "\n")
+                    .contains("100%  8 B of 8 B\nsaved c.txt");
             assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
             assertThat(afterPrompts[8]).as("the answer to \"1\"").contains("saved a.txt");
             assertThat(server.testServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
@@ -199,8 +206,8 @@ class UploadClientTest {
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             ClientRun run = interactive(server, "1\n").assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-            assertThat(run.out()).as("what the client printed for an empty folder").contains("no files")
-                    .doesNotContain("Uploading");
+            assertThat(run.out().replace("\r\n", "\n")).as("what the client printed for an empty folder")
+                    .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + "\n");
             assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
         }
     }
@@ -241,8 +248,44 @@ class UploadClientTest {
                     rude::dropConnections).assertFinished();
             assertThat(run.exitCode()).as("the exit code after the connection was lost\n%s", run.printed()).isEqualTo(1);
             assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("Exception", "null").contains("verdict"));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up hard in the middle of the body is reported in one line, exit code 1")
+    void reportsAServerThatResets() throws Exception {
+        write("big.bin", Wire.randomBytes(16 << 20, 6));
+        try (TestServer rude = TestServer.start("a server that resets the connection after the header", connection -> {
+            connection.in().readNBytes(4);
+            connection.socket().setSoLinger(true, 0); // the close below sends a reset, and no verdict
+        })) {
+            ClientRun run = ClientRun.run("UploadClient",
+                    (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(rude.port())), "1\n",
+                    rude::dropConnections).assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the connection was reset\n%s", run.printed()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
                     .allSatisfy(line -> assertThat(line).doesNotContain("Exception", "null").isNotBlank());
         }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an empty file is uploaded too, with a bar at 100%; an unknown host is one line, exit code 2")
+    void uploadsAnEmptyFileAndNamesAnUnknownHost() throws Exception {
+        write("empty.txt", new byte[0]);
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "1\n").assertFinished();
+            assertThat(run.out()).as("what the client printed for an empty file").contains("100%  0 B of 0 B")
+                    .contains("saved empty.txt (0 bytes, reference server)");
+        }
+        java.net.InetSocketAddress nowhere = java.net.InetSocketAddress.createUnresolved("no-such-host.invalid", 8080);
+        ClientRun run = ClientRun.run("UploadClient", (in, out, err) -> UploadClient.run(in, out, err, folder, nowhere),
+                "1\n", () -> { }).assertFinished();
+        assertThat(run.exitCode()).as("the exit code for an unknown host").isEqualTo(2);
+        assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("no-such-host.invalid").doesNotContain("Exception"));
     }
 
     @Test

@@ -377,18 +377,32 @@ class UploadServerTest {
         stalls.put("a client that drips its header, one byte every 100 ms", upload);
         stalls.put("a client that sends its header, then drips its body", java.util.Arrays.copyOfRange(upload, headerEnd,
                 upload.length));
+        int trailerStart = upload.length - Wire.trailer(Wire.yours(), body).length;
+        stalls.put("a client that sends its header and body, then drips its trailer",
+                java.util.Arrays.copyOfRange(upload, trailerStart, upload.length));
+        Map<String, String> phase = Map.of("an idle", "header", "a client that drips its header", "header",
+                "a client that sends its header, then", "body", "a client that sends its header and body", "trailer");
         try (var server = startServer(SHORT_LIMITS)) {
             for (Map.Entry<String, byte[]> stall : stalls.entrySet()) {
                 String what = stall.getKey();
                 try (Socket slow = Loopback.connect(server.port())) {
-                    if (what.contains("sends its header")) {
+                    if (what.contains("sends its header, then")) {
                         Wire.send(slow, java.util.Arrays.copyOf(upload, headerEnd), "the header");
+                    }
+                    if (what.contains("sends its header and body")) {
+                        Wire.send(slow, java.util.Arrays.copyOf(upload, trailerStart), "the header and the body");
                     }
                     Thread drip = Thread.ofPlatform().daemon().name("dripping client").start(() -> drip(slow, stall.getValue()));
                     try {
                         assertNextClientServed(server, Timeouts.REPLY.plus(STALL_LIMIT.multipliedBy(3)), "while " + what
                                 + " holds the server (limits: " + SHORT_LIMITS + ")");
-                        expectRefusal(slow, what + ", after the limits of " + SHORT_LIMITS);
+                        Wire.Reply verdict = expectRefusal(slow, what + ", after the limits of " + SHORT_LIMITS);
+                        String part = phase.entrySet().stream().filter(e -> what.startsWith(e.getKey()))
+                                .map(Map.Entry::getValue).findFirst().orElseThrow();
+                        long ms = STALL_LIMIT.toMillis();
+                        assertThat(verdict.message()).as("the verdict for %s: it names the part that was too slow,"
+                                + " and the limit", what).contains(part).contains(ms % 1000 == 0 ? ms / 1000 + " s"
+                                        : ms + " ms");
                     } finally {
                         slow.close();
                         drip.join(Timeouts.SHUTDOWN.toMillis());
@@ -424,16 +438,35 @@ class UploadServerTest {
     @Tag("step:3")
     @DisplayName("Step 3: close() ends the conversation with a connected client, and the serve loop returns")
     void closeEndsTheCurrentConversation() throws Exception {
-        var server = startServer();
+        UploadServer server = UploadServer.bind(Loopback.anyPort(), uploads);
+        assertThat(server.directory()).as("the server's directory").isEqualTo(uploads.toRealPath());
+        java.util.concurrent.CompletableFuture<Void> loop = new java.util.concurrent.CompletableFuture<>();
+        Thread serving = Thread.ofPlatform().name("UploadServer.serveForever").start(() -> {
+            try {
+                server.serveForever();
+                loop.complete(null);
+            } catch (Throwable e) {
+                loop.completeExceptionally(e);
+            }
+        });
         try (Socket client = Loopback.connect(server.port())) {
             // One upload, answered: now the server is surely in a conversation with this client, waiting.
             Wire.send(client, Wire.upload(Wire.yours(), "before-close.txt", "x".getBytes()), "an upload");
             assertThat(Wire.readVerdict(client, Wire.yours(), "an upload before close()").ok()).isTrue();
-            server.close(); // fails the check if serveForever() does not return within the patience
+            server.close();
+            try {
+                loop.get(Timeouts.SHUTDOWN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("After close(), with a client connected, serveForever() should return within %d s, but it is"
+                        + " still running.", Timeouts.SHUTDOWN.toSeconds());
+            } catch (java.util.concurrent.ExecutionException e) {
+                fail("After close(), serveForever() should return normally, but it threw %s", e.getCause());
+            }
             assertThat(client.getInputStream().read()).as("what the client reads after close(): the end of the stream")
                     .isEqualTo(-1);
         } finally {
             server.close();
+            serving.join(Timeouts.SHUTDOWN.toMillis());
         }
     }
 
@@ -492,7 +525,8 @@ class UploadServerTest {
     }
 
     private RunningServer<UploadServer> startServer() throws IOException {
-        return startServer(ClientLimits.DEFAULT);
+        return RunningServer.start("UploadServer", UploadServer.bind(Loopback.anyPort(), uploads), UploadServer::port,
+                UploadServer::serveForever);
     }
 
     private RunningServer<UploadServer> startServer(ClientLimits limits) throws IOException {

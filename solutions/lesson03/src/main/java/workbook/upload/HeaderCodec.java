@@ -148,8 +148,9 @@ public final class HeaderCodec {
             return Optional.empty();
         }
         if (prefix.length < 4) {
-            throw new FrameException("the stream ended after "
-                    + prefix.length + " of the " + what + "'s 4 length bytes");
+            throw new FrameException("the " + what
+                    + " ended after " + prefix.length
+                    + " of its 4 length bytes");
         }
         int length = ByteBuffer.wrap(prefix)
                 .order(ByteOrder.BIG_ENDIAN).getInt();
