@@ -234,6 +234,9 @@ class HeaderCodecTest {
             byte[] frame = Wire.frame(Wire.yours(), c[0]);
             Throwable thrown = catchAll(() -> HeaderCodec.read(new ByteArrayInputStream(frame), UploadHeader.class));
             assertThat(thrown).as("read() of the header %s", c[0]).isInstanceOf(FrameException.class);
+            if (c[1].endsWith("\"")) { // a value shown whole, not cut short
+                assertThat(thrown.getMessage()).as("the reason given for the header %s", c[0]).endsWith(c[1]);
+            }
             assertThat(thrown.getMessage()).as("the reason given for the header %s", c[0]).contains(c[1])
                     .doesNotContain("creator", "Cannot", "`", "workbook.", "(index", "Jackson", "null value");
         }

@@ -190,7 +190,7 @@ class UploadClientTest {
             assertThat(afterPrompts[1]).as("the answer to \"0\"").contains("0");
             assertThat(afterPrompts[2]).as("the answer to \"9\"").contains("9");
             assertThat(afterPrompts[4]).as("the answer to \"abc\"").doesNotContain("abc");
-            assertThat(afterPrompts[7].replace("\r\n", "\n")).as("the answer to \"3\"")
+            assertThat(Wire.lines(afterPrompts[7])).as("the answer to \"3\"")
                     .startsWith("Uploading c.txt to " + Loopback.address(server.port()).getHostString() + ":" + server.port() + "\n")
                     .contains("100%  8 B of 8 B\nsaved c.txt");
             assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
@@ -206,7 +206,7 @@ class UploadClientTest {
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             ClientRun run = interactive(server, "1\n").assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-            assertThat(run.out().replace("\r\n", "\n")).as("what the client printed for an empty folder")
+            assertThat(Wire.lines(run.out())).as("what the client printed for an empty folder")
                     .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + "\n");
             assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
         }
@@ -221,7 +221,7 @@ class UploadClientTest {
         Files.createDirectory(folder.resolve("a-directory"));
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             ClientRun run = interactive(server, "2\n").assertFinished();
-            String out = run.out().replace("\r\n", "\n");
+            String out = Wire.lines(run.out());
             assertThat(out).as("the list").contains("  1. alpha.txt (1 B)\n", "  2. zeta.bin (1.5 KiB)\n")
                     .doesNotContain("a-directory");
             assertThat(out.split("  1\\. alpha\\.txt", -1)).as("the list, shown before and after the upload\n%s",

@@ -136,6 +136,14 @@ final class Wire {
         send(socket, bytes, Timeouts.REPLY.multipliedBy(2), what);
     }
 
+    /**
+     * A program's printed text with its line ends made "\n", whatever the platform's separator is
+     * ("\r\n" on Windows; the checks also run with a lone "\r").
+     */
+    static String lines(String printed) {
+        return printed.replace("\r\n", "\n").replace(System.lineSeparator(), "\n");
+    }
+
     /** Indents every line of a block by two spaces, for failure messages. */
     static String indent(String block) {
         return block.lines().map(line -> "  " + line + "\n").reduce("", String::concat);
