@@ -191,8 +191,8 @@ class UploadClientTest {
             assertThat(afterPrompts[2]).as("the answer to \"9\"").contains("9");
             assertThat(afterPrompts[4]).as("the answer to \"abc\"").doesNotContain("abc");
             assertThat(Wire.lines(afterPrompts[7])).as("the answer to \"3\"")
-                    .startsWith("Uploading c.txt to " + Loopback.address(server.port()).getHostString() + ":" + server.port() + "\n")
-                    .contains("100%  8 B of 8 B\nsaved c.txt");
+                    .startsWith("Uploading c.txt to " + Loopback.address(server.port()).getHostString() + ":" + server.port() + Wire.NL)
+                    .contains("100%  8 B of 8 B" + Wire.NL + "saved c.txt");
             assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
             assertThat(afterPrompts[8]).as("the answer to \"1\"").contains("saved a.txt");
             assertThat(server.testServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
@@ -207,7 +207,7 @@ class UploadClientTest {
             ClientRun run = interactive(server, "1\n").assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
             assertThat(Wire.lines(run.out())).as("what the client printed for an empty folder")
-                    .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + "\n");
+                    .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + Wire.NL);
             assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
         }
     }
@@ -222,7 +222,7 @@ class UploadClientTest {
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             ClientRun run = interactive(server, "2\n").assertFinished();
             String out = Wire.lines(run.out());
-            assertThat(out).as("the list").contains("  1. alpha.txt (1 B)\n", "  2. zeta.bin (1.5 KiB)\n")
+            assertThat(out).as("the list").contains("  1. alpha.txt (1 B)" + Wire.NL, "  2. zeta.bin (1.5 KiB)" + Wire.NL)
                     .doesNotContain("a-directory");
             assertThat(out.split("  1\\. alpha\\.txt", -1)).as("the list, shown before and after the upload\n%s",
                     out).hasSize(3);

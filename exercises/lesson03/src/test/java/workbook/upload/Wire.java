@@ -141,8 +141,13 @@ final class Wire {
      * ("\r\n" on Windows; the checks also run with a lone "\r").
      */
     static String lines(String printed) {
-        return printed.replace("\r\n", "\n").replace(System.lineSeparator(), "\n");
+        String separator = System.lineSeparator();
+        String text = printed.replace("\r\n", "\n");
+        return separator.isEmpty() || separator.equals("\n") ? text : text.replace(separator, "\n");
     }
+
+    /** What {@link #lines} turns a println's line end into: "\n", or nothing if the separator is empty. */
+    static final String NL = System.lineSeparator().isEmpty() ? "" : "\n";
 
     /** Indents every line of a block by two spaces, for failure messages. */
     static String indent(String block) {
