@@ -12,10 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,12 @@ public final class UploadClient {
 
     static final String PROMPT = ">>: ";
     private static final int CONNECT_TIMEOUT_MS = 5_000;
-    /** How long to wait for the verdict once the body is sent (the server checks the SHA-256 first). */
+    /** How long to wait for the verdict once the trailer is sent (the server finishes the file first). */
     private static final int VERDICT_TIMEOUT_MS = 60_000;
     /** After a failed send, how long to look for a verdict the server sent before it hung up. */
     private static final int AFTER_FAILURE_MS = 2_000;
+    /** Large reads and writes: fewer system calls; the progress bar moves every MiB. */
+    private static final int BUFFER_SIZE = 1 << 20;
 
     private UploadClient() {
     }
@@ -60,14 +62,16 @@ public final class UploadClient {
     // tag::upload[]
     public static Verdict upload(Path file, InetSocketAddress server,
             LongConsumer progress) throws IOException {
-        UploadHeader header = UploadHeader.of(file); // reads it once
-        try (SocketChannel channel = SocketChannel.open()) {
-            Socket socket = channel.socket();
+        UploadHeader header = UploadHeader.of(file); // name and size
+        try (Socket socket = new Socket()) {
             socket.connect(server, CONNECT_TIMEOUT_MS);
             socket.setSoTimeout(VERDICT_TIMEOUT_MS);
-            HeaderCodec.write(socket.getOutputStream(), header);
+            OutputStream out = socket.getOutputStream();
+            HeaderCodec.write(out, header);
             try {
-                sendBody(file, header.fileSize(), channel, progress);
+                UploadTrailer trailer = sendBody(file,
+                        header.fileSize(), out, progress);
+                HeaderCodec.write(out, trailer);
             } catch (IOException e) {
                 // The server may have refused early and hung up:
                 // its verdict, if it sent one, says why.
@@ -90,27 +94,33 @@ public final class UploadClient {
         }
     }
 
-    /** Sends exactly {@code size} bytes of {@code file}: the body. */
+    /**
+     * Sends exactly {@code size} bytes of {@code file}: the body. What is sent is hashed as it
+     * goes out, so the file is read once; returns the trailer for it.
+     */
     // tag::starter-send-body[]
-    private static void sendBody(Path file, long size, SocketChannel socket,
-            LongConsumer progress) throws IOException {
+    private static UploadTrailer sendBody(Path file, long size,
+            OutputStream socket, LongConsumer progress)
+            throws IOException {
+        MessageDigest sha = UploadTrailer.newDigest();
         // TODO(step 5): The seed sent its movie "line by line". In Java,
         //  readLine() decodes bytes as text and drops the line ends, so
         //  "\r\n" comes out as "\n", a missing last newline appears, and
         //  bytes that are not UTF-8 change. Send the file's bytes exactly
         //  as they are, and without loading the whole file into memory.
-        OutputStream out = socket.socket().getOutputStream();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(file), StandardCharsets.UTF_8))) {
             long sent = 0;
             progress.accept(sent);
             for (String line; (line = lines.readLine()) != null; ) {
                 byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                out.write(bytes);
+                sha.update(bytes); // hashed as it passes
+                socket.write(bytes);
                 sent += bytes.length;
                 progress.accept(sent);
             }
         }
+        return UploadTrailer.of(sha);
     }
     // end::starter-send-body[]
 
@@ -161,7 +171,8 @@ public final class UploadClient {
                 files = list(folder, out);
             }
         } catch (ConnectException e) {
-            err.println("Could not connect to " + show(server) + ": " + e.getMessage() + ". Is the server running?");
+            err.println("Could not connect to " + show(server) + ": " + reason(e)
+                    + ". Is the server running?");
             return 2;
         } catch (UnknownHostException e) {
             err.println("Unknown host: " + server.getHostString());
@@ -170,7 +181,7 @@ public final class UploadClient {
             err.println("No verdict from " + show(server) + " within " + VERDICT_TIMEOUT_MS / 1000 + " s.");
             return 1;
         } catch (IOException e) {
-            err.println("Upload failed: " + e.getMessage());
+            err.println("Upload failed: " + reason(e));
             return 1;
         }
     }
@@ -197,6 +208,12 @@ public final class UploadClient {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** An exception's message, or its kind when it has none: an error line never says "null". */
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String show(InetSocketAddress address) {

@@ -77,8 +77,9 @@ class LargeUploadTest {
             int port = awaitPort(server, log);
             try (var proxy = FragmentingProxy.start(port, ProxyPlan.seed(1).split(1, 65_536));
                     Socket client = Loopback.connect(proxy.port())) {
-                byte[] header = Wire.frame(Wire.yours(), Wire.headerJson("big.bin", SIZE, sha256));
+                byte[] header = Wire.frame(Wire.yours(), Wire.headerJson("big.bin", SIZE));
                 sendStreamed(client, header, source, server, log);
+                Wire.send(client, Wire.frame(Wire.yours(), Wire.trailerJson(sha256)), "the trailer after 256 MiB");
                 Wire.Reply verdict = Wire.readVerdict(client, Wire.yours(), "the 256 MiB upload", VERDICT_PATIENCE);
                 if (!verdict.ok()) {
                     fail("The 256 MiB upload should be saved, but the verdict was:\n" + verdict.shown() + tail(log));
@@ -166,7 +167,7 @@ class LargeUploadTest {
                         }
                         out.flush();
                     } catch (SocketException e) {
-                        fail("Sending the 256 MiB body stopped after " + UploadServer.count(sent) + ": " + (watchdog.fired()
+                        fail("Sending the 256 MiB body stopped after " + Wire.count(sent) + ": " + (watchdog.fired()
                                 ? "the next " + STRETCH + " MiB did not go out within " + STRETCH_PATIENCE.toSeconds()
                                         + " s: the server stopped reading."
                                 : e.getMessage() + ".") + (server.isAlive() ? "" : " Your server's JVM has exited.")

@@ -19,7 +19,7 @@ import workbook.testkit.TestServer;
 
 /**
  * A reference upload server for your client to talk to: it records each upload exactly as it
- * arrived (length bytes, header, body, and anything after the body) and answers with a verdict.
+ * arrived (length bytes, header, body, trailer, and anything after it) and answers with a verdict.
  *
  * <p>It reads the length in {@code order}: network order for the step 1 check, your own byte order
  * ({@link Wire#yours()}) for the others. It never waits long: when the body stops short for
@@ -31,12 +31,12 @@ final class ReferenceUploadServer implements AutoCloseable {
     static final int QUIET_MS = 700;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One upload as the reference server saw it. */
-    record Upload(byte[] prefix, byte[] header, JsonNode json, byte[] body, byte[] extra, String problem,
-            String verdict) {
-        /** Everything after the header: the body and whatever followed it. */
-        byte[] afterHeader() {
-            return Bytes.concat(List.of(body, extra));
+    /** One upload as the reference server saw it: the trailer frame (length and JSON) is in {@code trailer}. */
+    record Upload(byte[] prefix, byte[] header, JsonNode json, byte[] body, byte[] trailer, JsonNode trailerJson,
+            byte[] extra, String problem, String verdict) {
+        /** Everything after the body: the trailer and whatever followed it. */
+        byte[] afterBody() {
+            return Bytes.concat(List.of(trailer, extra));
         }
     }
 
@@ -88,13 +88,13 @@ final class ReferenceUploadServer implements AutoCloseable {
         InputStream in = connection.in();
         byte[] prefix = readUpTo(in, 4);
         if (prefix.length < 4) {
-            uploads.add(new Upload(prefix, new byte[0], null, new byte[0], new byte[0],
+            uploads.add(new Upload(prefix, new byte[0], null, new byte[0], new byte[0], null, new byte[0],
                     "the connection ended after " + prefix.length + " length bytes", null));
             return;
         }
         int length = ByteBuffer.wrap(prefix).order(order).getInt();
         if (length <= 0 || length > 64 * 1024) {
-            uploads.add(new Upload(prefix, new byte[0], null, new byte[0], readUpTo(in, 64 * 1024),
+            uploads.add(new Upload(prefix, new byte[0], null, new byte[0], new byte[0], null, readUpTo(in, 64 * 1024),
                     "the length bytes read in " + (order == Wire.NETWORK ? "network order" : "your byte order")
                             + " give " + length + ", which is no header length",
                     null));
@@ -109,25 +109,40 @@ final class ReferenceUploadServer implements AutoCloseable {
         }
         long size = json == null ? -1 : json.path("file_size").asLong(-1);
         if (header.length < length || json == null || size < 0 || size > 64L << 20) {
-            uploads.add(new Upload(prefix, header, json, new byte[0], readUpTo(in, 64 * 1024),
+            uploads.add(new Upload(prefix, header, json, new byte[0], new byte[0], null, readUpTo(in, 64 * 1024),
                     "the header is not JSON with a file_size: " + new String(header, StandardCharsets.UTF_8),
                     null));
             return;
         }
         byte[] body = readUpTo(in, (int) size);
+        byte[] trailer = new byte[0];
+        JsonNode trailerJson = null;
         String verdict;
         boolean ok = false;
         if (body.length < size) {
-            verdict = "refused: the body stopped after " + body.length + " of " + UploadServer.count(size);
-        } else if (!Wire.sha256(body).equals(json.path("sha256").asText())) {
-            verdict = "refused: the body's SHA-256 is not the one in the header";
+            verdict = "refused: the body stopped after " + body.length + " of " + Wire.count(size);
         } else {
-            ok = true;
-            verdict = "saved " + json.path("file_name").asText() + " (" + UploadServer.count(size) + ", reference server)";
+            byte[] trailerPrefix = readUpTo(in, 4);
+            int trailerLength = trailerPrefix.length < 4 ? -1 : ByteBuffer.wrap(trailerPrefix).order(order).getInt();
+            byte[] trailerBody = trailerLength > 0 && trailerLength <= 64 * 1024 ? readUpTo(in, trailerLength) : new byte[0];
+            trailer = Bytes.concat(List.of(trailerPrefix, trailerBody));
+            try {
+                trailerJson = trailerBody.length == trailerLength ? JSON.readTree(trailerBody) : null;
+            } catch (IOException e) {
+                trailerJson = null;
+            }
+            if (trailerJson == null) {
+                verdict = "refused: no trailer frame after the body (4 length bytes, then {\"sha256\": ...})";
+            } else if (!Wire.sha256(body).equals(trailerJson.path("sha256").asText())) {
+                verdict = "refused: the trailer's SHA-256 is not the one of the body";
+            } else {
+                ok = true;
+                verdict = "saved " + json.path("file_name").asText() + " (" + Wire.count(size) + ", reference server)";
+            }
         }
         answer(connection.out(), ok, verdict);
         byte[] extra = readUpTo(in, 64 * 1024);
-        uploads.add(new Upload(prefix, header, json, body, extra, null, verdict));
+        uploads.add(new Upload(prefix, header, json, body, trailer, trailerJson, extra, null, verdict));
     }
 
     private void answer(OutputStream out, boolean ok, String message) throws IOException {
@@ -170,7 +185,9 @@ final class ReferenceUploadServer implements AutoCloseable {
             s.append("\n  #").append(i + 1).append(": length bytes ").append(java.util.HexFormat.ofDelimiter(" ").formatHex(u.prefix()))
                     .append(", header ").append(new String(u.header(), StandardCharsets.UTF_8))
                     .append(", ").append(u.body().length).append(" body bytes")
-                    .append(u.extra().length > 0 ? ", then " + UploadServer.count(u.extra().length) + " more" : "")
+                    .append(u.trailerJson() != null ? ", trailer " + u.trailerJson()
+                            : u.trailer().length > 0 ? ", " + Wire.count(u.trailer().length) + " where the trailer should be" : "")
+                    .append(u.extra().length > 0 ? ", then " + Wire.count(u.extra().length) + " more" : "")
                     .append(u.problem() != null ? "; " + u.problem() : "; answered \"" + u.verdict() + "\"");
         }
         return s.toString();

@@ -60,6 +60,35 @@ class SafeFileNameTest {
         }
     }
 
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: 255 bytes is the longest name; a refusal quotes the name, control characters made visible")
+    void boundariesAndReasons() throws RefusedException {
+        assertThat(SafeFileName.check("a".repeat(255))).isEqualTo("a".repeat(255));
+        assertAllRefused(List.of("a".repeat(256)));
+        try {
+            SafeFileName.check("bad\nname");
+            fail("check(\"bad\\nname\") should be refused");
+        } catch (RefusedException e) {
+            assertThat(e.getMessage()).as("the reason for refusing \"bad\\nname\"").contains("\"bad\\u000aname\"")
+                    .doesNotContain("\n");
+        }
+        try {
+            SafeFileName.check("../" + "x".repeat(77));
+            fail("check(\"../xxx...\") should be refused");
+        } catch (RefusedException e) {
+            assertThat(e.getMessage()).as("the reason for refusing a name of 80 characters: the whole name")
+                    .contains("\"../" + "x".repeat(77) + "\"");
+        }
+        try {
+            SafeFileName.check("../" + "x".repeat(100));
+            fail("check(\"../xxx...\") should be refused");
+        } catch (RefusedException e) {
+            assertThat(e.getMessage()).as("the reason for refusing a long name: the name shortened")
+                    .contains("\"../" + "x".repeat(77) + "...\"");
+        }
+    }
+
     private static void assertAllRefused(List<String> names) {
         List<String> accepted = new ArrayList<>();
         for (String name : names) {

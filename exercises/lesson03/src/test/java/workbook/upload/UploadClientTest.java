@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.TestServer;
 
 /** The checks for UploadClient: your client uploads to a reference server that records every byte it receives. */
 @LessonChecks
@@ -69,9 +71,9 @@ class UploadClientTest {
 
     @Test
     @Tag("step:5")
-    @DisplayName("Step 5: the header names the file, its size and the SHA-256 of its bytes")
-    void sendsTheRightHeader() throws Exception {
-        byte[] data = "the header describes the body\n".getBytes(StandardCharsets.US_ASCII);
+    @DisplayName("Step 5: the header names the file and its size, the trailer carries the SHA-256 of its bytes")
+    void sendsTheRightHeaderAndTrailer() throws Exception {
+        byte[] data = "the header describes the body,\r\nthe trailer vouches for it".getBytes(StandardCharsets.US_ASCII);
         Path file = write("described.txt", data);
         try (var server = ReferenceUploadServer.start(Wire.yours())) {
             upload(server, file);
@@ -81,7 +83,11 @@ class UploadClientTest {
                     Bytes.show(upload.header())).isNotNull();
             assertThat(upload.json().path("file_name").asText()).as("file_name").isEqualTo("described.txt");
             assertThat(upload.json().path("file_size").asLong(-1)).as("file_size").isEqualTo(data.length);
-            assertThat(upload.json().path("sha256").asText()).as("sha256").isEqualTo(Wire.sha256(data));
+            assertThat(upload.trailerJson()).withFailMessage("After the body should come a trailer frame, {\"sha256\":"
+                    + " ...} after 4 length bytes; after the %s the server received:\n%s", Wire.count(upload.body().length),
+                    Bytes.show(upload.afterBody())).isNotNull();
+            assertThat(upload.trailerJson().path("sha256").asText()).as("the trailer's sha256 (of the file's bytes)")
+                    .isEqualTo(Wire.sha256(data));
         }
     }
 
@@ -161,6 +167,153 @@ class UploadClientTest {
                 .allSatisfy(line -> assertThat(line).contains(String.valueOf(port)).doesNotContain("Exception"));
     }
 
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: choices 1 and 3 of 3 are files; 0, 4, 007, -1, 1.5 and 99999999999 are not,"
+            + " and each gets an answer that names the range")
+    void validatesEveryChoice() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        write("b.txt", "bravo\n".getBytes(StandardCharsets.US_ASCII));
+        write("c.txt", "charlie\n".getBytes(StandardCharsets.US_ASCII));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "0\n9\n007\nabc\n1.5\n99999999999\n3\n1\n").assertFinished();
+            assertThat(run.exitCode()).withFailMessage("The exit code after the input ended should be 0.\n%s",
+                    run.printed()).isZero();
+            String[] afterPrompts = run.out().split(UploadClient.PROMPT, -1);
+            assertThat(afterPrompts).as("what follows each prompt\n%s", run.printed()).hasSize(10);
+            String[] refused = {"0", "9", "007", "abc", "1.5", "99999999999"};
+            for (int i = 0; i < refused.length; i++) {
+                assertThat(afterPrompts[i + 1]).as("the answer to \"%s\" (not a file's number)", refused[i])
+                        .contains("1 to 3").doesNotContain("Uploading");
+            }
+            // A number out of range is named in the answer; text that is no number at all is not a "file number".
+            assertThat(afterPrompts[1]).as("the answer to \"0\"").contains("0");
+            assertThat(afterPrompts[2]).as("the answer to \"9\"").contains("9");
+            assertThat(afterPrompts[4]).as("the answer to \"abc\"").doesNotContain("abc");
+            assertThat(Wire.lines(afterPrompts[7])).as("the answer to \"3\"")
+                    .startsWith("Uploading c.txt to " + Loopback.address(server.port()).getHostString() + ":" + server.port() + Wire.NL)
+                    .contains("100%  8 B of 8 B" + Wire.NL + "saved c.txt");
+            assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
+            assertThat(afterPrompts[8]).as("the answer to \"1\"").contains("saved a.txt");
+            assertThat(server.testServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an empty folder is said to be empty, and no choice uploads anything")
+    void saysAnEmptyFolderIsEmpty() throws Exception {
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "1\n").assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
+            assertThat(Wire.lines(run.out())).as("what the client printed for an empty folder")
+                    .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + Wire.NL);
+            assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: the list is sorted by name, with sizes, and shown again after each upload")
+    void listsSortedWithSizes() throws Exception {
+        write("zeta.bin", new byte[1536]);
+        write("alpha.txt", "a".getBytes(StandardCharsets.US_ASCII));
+        Files.createDirectory(folder.resolve("a-directory"));
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "2\n").assertFinished();
+            String out = Wire.lines(run.out());
+            assertThat(out).as("the list").contains("  1. alpha.txt (1 B)" + Wire.NL, "  2. zeta.bin (1.5 KiB)" + Wire.NL)
+                    .doesNotContain("a-directory");
+            assertThat(out.split("  1\\. alpha\\.txt", -1)).as("the list, shown before and after the upload\n%s",
+                    out).hasSize(3);
+            assertThat(out).contains("saved zeta.bin (1536 bytes, reference server)");
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up without a verdict is reported in one line, exit code 1")
+    void reportsAServerThatHangsUp() throws Exception {
+        write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
+        try (TestServer rude = TestServer.start("a server that reads the upload, then hangs up", connection -> {
+            connection.socket().setSoTimeout(300);
+            try {
+                connection.in().readAllBytes();
+            } catch (java.net.SocketTimeoutException enough) {
+                // all sent: now hang up without a word
+            }
+        })) {
+            ClientRun run = ClientRun.run("UploadClient",
+                    (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(rude.port())), "1\n",
+                    rude::dropConnections).assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the connection was lost\n%s", run.printed()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("Exception", "null").contains("verdict"));
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a server that hangs up hard in the middle of the body is reported in one line, exit code 1")
+    void reportsAServerThatResets() throws Exception {
+        write("big.bin", Wire.randomBytes(16 << 20, 6));
+        try (TestServer rude = TestServer.start("a server that resets the connection after the header", connection -> {
+            connection.in().readNBytes(4);
+            connection.socket().setSoLinger(true, 0); // the close below sends a reset, and no verdict
+        })) {
+            ClientRun run = ClientRun.run("UploadClient",
+                    (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(rude.port())), "1\n",
+                    rude::dropConnections).assertFinished();
+            assertThat(run.exitCode()).as("the exit code after the connection was reset\n%s", run.printed()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("Exception", "null").isNotBlank());
+        }
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: an empty file is uploaded too, with a bar at 100%; an unknown host is one line, exit code 2")
+    void uploadsAnEmptyFileAndNamesAnUnknownHost() throws Exception {
+        write("empty.txt", new byte[0]);
+        try (var server = ReferenceUploadServer.start(Wire.yours())) {
+            ClientRun run = interactive(server, "1\n").assertFinished();
+            assertThat(run.out()).as("what the client printed for an empty file").contains("100%  0 B of 0 B")
+                    .contains("saved empty.txt (0 bytes, reference server)");
+        }
+        java.net.InetSocketAddress nowhere = java.net.InetSocketAddress.createUnresolved("no-such-host.invalid", 8080);
+        ClientRun run = ClientRun.run("UploadClient", (in, out, err) -> UploadClient.run(in, out, err, folder, nowhere),
+                "1\n", () -> { }).assertFinished();
+        assertThat(run.exitCode()).as("the exit code for an unknown host").isEqualTo(2);
+        assertThat(run.err().lines().toList()).as("what the client printed on standard error").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("no-such-host.invalid").doesNotContain("Exception"));
+    }
+
+    @Test
+    @Tag("step:5")
+    @DisplayName("Step 5: a refusal the server sends before the body is over is still printed")
+    void printsAnEarlyRefusal() throws Exception {
+        Path file = write("big.bin", Wire.randomBytes(16 << 20, 5));
+        String refusal = "refused: \"big.bin\" exists already (reference server)";
+        try (TestServer early = TestServer.start("a server that refuses after the header", connection -> {
+            InputStream in = connection.in();
+            int length = ByteBuffer.wrap(in.readNBytes(4)).order(Wire.yours()).getInt();
+            in.readNBytes(length);
+            connection.out().write(Wire.frame(Wire.yours(), "{\"ok\":false,\"message\":\"" + refusal.replace("\"",
+                    "\\\"") + "\"}"));
+            connection.out().flush();
+            connection.socket().shutdownOutput();
+            connection.socket().setSoLinger(true, 0); // hang up hard: the client's next writes fail
+        })) {
+            ClientRun run = ClientRun.run("UploadClient.upload", (in, out, err) -> {
+                Verdict verdict = UploadClient.upload(file, Loopback.address(early.port()), sent -> { });
+                out.print(verdict.message());
+                return verdict.ok() ? 0 : 1;
+            }, "", early::dropConnections).assertFinished();
+            assertThat(run.out()).withFailMessage("The server refused the upload early and hung up; the client should"
+                    + " still return its verdict.\n%s", run.printed()).isEqualTo(refusal);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private Path write(String name, byte[] data) throws IOException {
@@ -188,13 +341,12 @@ class UploadClientTest {
             ClientRun run = upload(server, file);
             ReferenceUploadServer.Upload upload = server.upload(0);
             assertThat(upload).as("what the reference server received").isNotNull();
-            byte[] received = upload.afterHeader();
+            byte[] received = upload.body();
             if (!java.util.Arrays.equals(data, received)) {
                 Diagnostics.snapshot();
-                fail("The body of " + file.getFileName() + " (" + UploadServer.count(data.length) + ") should arrive exactly as it"
-                        + " is in the file. " + (received.length > upload.body().length
-                                ? "(| marks where the announced file_size ended.)\n" : "\n")
-                        + Bytes.compare(data, List.of(upload.body(), upload.extra())));
+                fail("The body of " + file.getFileName() + " (" + Wire.count(data.length) + ") should arrive exactly as it"
+                        + " is in the file. (| marks where the announced file_size ended; the trailer frame follows.)\n"
+                        + Bytes.compare(data, List.of(upload.body(), upload.afterBody())));
             }
             run.assertFinished();
             assertThat(run.exitCode()).withFailMessage("Your client should report the reference server's verdict"

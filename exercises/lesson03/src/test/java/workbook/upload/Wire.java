@@ -46,7 +46,7 @@ final class Wire {
         if (yours == null) {
             yours = NETWORK;
             try {
-                byte[] frame = HeaderCodec.encode(new UploadHeader("probe.txt", 1, sha256(new byte[] {1})));
+                byte[] frame = HeaderCodec.encode(new UploadHeader("probe.txt", 1));
                 int expected = frame.length - 4;
                 if (ByteBuffer.wrap(frame, 0, 4).order(NETWORK).getInt() != expected
                         && ByteBuffer.wrap(frame, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == expected) {
@@ -71,15 +71,30 @@ final class Wire {
         return frame(order, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The compact JSON of a header: {"file_name":...,"file_size":...,"sha256":...}. */
-    static byte[] headerJson(String name, long size, String sha256) {
-        ObjectNode header = JSON.createObjectNode().put("file_name", name).put("file_size", size).put("sha256", sha256);
+    /** The compact JSON of a header: {"file_name":...,"file_size":...}. */
+    static byte[] headerJson(String name, long size) {
+        ObjectNode header = JSON.createObjectNode().put("file_name", name).put("file_size", size);
         return header.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A whole upload: header frame and body. */
+    /** The compact JSON of a trailer: {"sha256":...}. */
+    static byte[] trailerJson(String sha256) {
+        return JSON.createObjectNode().put("sha256", sha256).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The trailer frame for {@code body}: its SHA-256. */
+    static byte[] trailer(ByteOrder order, byte[] body) {
+        return frame(order, trailerJson(sha256(body)));
+    }
+
+    /** A whole upload: header frame, body, trailer frame. */
     static byte[] upload(ByteOrder order, String name, byte[] body) {
-        return Bytes.concat(List.of(frame(order, headerJson(name, body.length, sha256(body))), body));
+        return Bytes.concat(List.of(frame(order, headerJson(name, body.length)), body, trailer(order, body)));
+    }
+
+    /** "1 byte", "5 bytes", for messages. */
+    static String count(long bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes");
     }
 
     static String sha256(byte[] data) {
@@ -109,7 +124,7 @@ final class Wire {
             } catch (SocketException e) {
                 Diagnostics.snapshot();
                 if (watchdog.fired()) {
-                    fail("Sending " + what + " (" + UploadServer.count(bytes.length) + ") did not finish within "
+                    fail("Sending " + what + " (" + count(bytes.length) + ") did not finish within "
                             + patience.toSeconds() + " s: the server stopped reading.");
                 }
                 throw e;
@@ -120,6 +135,19 @@ final class Wire {
     static void send(Socket socket, byte[] bytes, String what) throws IOException {
         send(socket, bytes, Timeouts.REPLY.multipliedBy(2), what);
     }
+
+    /**
+     * A program's printed text with its line ends made "\n", whatever the platform's separator is
+     * ("\r\n" on Windows; the checks also run with a lone "\r").
+     */
+    static String lines(String printed) {
+        String separator = System.lineSeparator();
+        String text = printed.replace("\r\n", "\n");
+        return separator.isEmpty() || separator.equals("\n") ? text : text.replace(separator, "\n");
+    }
+
+    /** What {@link #lines} turns a println's line end into: "\n", or nothing if the separator is empty. */
+    static final String NL = System.lineSeparator().isEmpty() ? "" : "\n";
 
     /** Indents every line of a block by two spaces, for failure messages. */
     static String indent(String block) {
@@ -158,7 +186,7 @@ final class Wire {
         byte[] frame = Bytes.concat(List.of(prefix.bytes(), json.bytes()));
         if (json.bytes().length < length) {
             Diagnostics.snapshot();
-            fail("The verdict on " + what + " announced " + UploadServer.count(length) + " of JSON. " + json.story() + "\n"
+            fail("The verdict on " + what + " announced " + count(length) + " of JSON. " + json.story() + "\n"
                     + Wire.indent(Bytes.show(frame)));
         }
         try {

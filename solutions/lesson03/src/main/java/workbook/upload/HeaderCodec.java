@@ -14,35 +14,40 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Frames a header (or a verdict) as a 4-byte length followed by that many bytes of UTF-8 JSON,
- * the "struct-style" header of the seeds: Python's {@code struct.pack('!I', len(h)) + h}.
+ * Frames a header, a trailer or a verdict as a 4-byte length followed by that many bytes of
+ * UTF-8 JSON, the "struct-style" header of the seeds: Python's {@code struct.pack('!I', len(h)) + h}.
  *
  * <pre>
 <!-- tag::wire-format[] -->
  One upload: the file hi.txt, whose 5 bytes are "hello"
 
- BEFORE (the bytes on the wire)
+ BEFORE (the bytes on the wire, left to right)
 <!-- tag::wire-upload[] -->
- +-------------+--------------------------+-----------+
- | length      | header                   | body      |
- | 4 bytes,    | UTF-8 JSON, exactly      | exactly   |
- | big-endian  | length bytes             | file_size |
- |             |                          | bytes     |
- +-------------+--------------------------+-----------+
- | 00 00 00 70 | {"file_name":"hi.txt",   | 68 65 6c  |
- | (112)       |  "file_size":5,          | 6c 6f     |
- |             |  "sha256":"2cf2...9824"} | "hello"   |
- +-------------+--------------------------+-----------+
+ +-------------+------------------------+-----------+-------------+-----------------------+
+ | length      | header                 | body      | length      | trailer               |
+ | 4 bytes,    | UTF-8 JSON, exactly    | exactly   | 4 bytes,    | UTF-8 JSON, exactly   |
+ | big-endian  | length bytes           | file_size | big-endian  | length bytes          |
+ |             |                        | bytes     |             |                       |
+ +-------------+------------------------+-----------+-------------+-----------------------+
+ | 00 00 00 24 | {"file_name":"hi.txt", | 68 65 6c  | 00 00 00 4d | {"sha256":"2cf2...    |
+ | (36)        |  "file_size":5}        | 6c 6f     | (77)        |            ...9824"}  |
+ |             |                        | "hello"   |             |                       |
+ +-------------+------------------------+-----------+-------------+-----------------------+
 <!-- end::wire-upload[] -->
 
  AFTER (decoded)
- UploadHeader[fileName=hi.txt, fileSize=5, sha256=2cf2...]
- and then the 5 body bytes, streamed into a file
+ UploadHeader[fileName=hi.txt, fileSize=5]
+ then the 5 body bytes, streamed into a file while they are hashed,
+ then UploadTrailer[sha256=2cf2...9824], compared with that hash
 
  The server's answer: the same framing, and no body
 <!-- tag::wire-verdict[] -->
@@ -53,17 +58,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  +-------------+--------------------------------------+
 <!-- end::wire-verdict[] -->
 <!-- end::wire-format[] -->
+
+ The same bytes, one part per line (for narrow screens)
+<!-- tag::wire-slide[] -->
+ length   00 00 00 24            (36, big-endian)
+ header   {"file_name":"hi.txt","file_size":5}
+ body     68 65 6c 6c 6f         ("hello": 5 bytes)
+ length   00 00 00 4d            (77)
+ trailer  {"sha256":"2cf2...9824"}
+<!-- end::wire-slide[] -->
  * </pre>
  *
  * <p>The codec only turns bytes into objects and back: it reads from any {@link InputStream}
  * (a socket's, or a test's {@code ChunkedInputStream}), never past the end of its frame, so the
  * body that follows stays in the stream for the caller. It checks the length against
  * {@link #MAX_HEADER_LENGTH} before it allocates anything, so four hostile bytes cannot make it
- * reserve gigabytes.
+ * reserve gigabytes. Its errors speak the protocol's words ({@code the header has no
+ * "file_name"}); the JSON parser's own message stays in the exception's cause, for the log.
  */
 public final class HeaderCodec {
 
-    /** No header needs more: a name of at most 255 bytes and two short fields. */
+    /** No frame needs more: a name of at most 255 bytes and a few short fields. */
     public static final int MAX_HEADER_LENGTH = 8 * 1024;
 
     /** Strict JSON: every field present, the right type, nothing after the object. */
@@ -75,6 +90,10 @@ public final class HeaderCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "5" is not 5
+            .withCoercionConfig(LogicalType.Textual, text -> text // 5 is not "5"
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Unknown fields are ignored, so that a newer client may
             // add one (the seed's client sends "msg") and still talk.
@@ -120,6 +139,7 @@ public final class HeaderCodec {
     // tag::read[]
     public static <T> Optional<T> read(InputStream in, Class<T> type)
             throws IOException {
+        String what = FrameErrors.name(type);
         // tag::slide-read[]
         // readNBytes waits for all 4 bytes (or the end of the
         // stream): one read() may return just 1, 2 or 3 of them.
@@ -128,32 +148,34 @@ public final class HeaderCodec {
             return Optional.empty();
         }
         if (prefix.length < 4) {
-            throw new FrameException("the stream ended after "
-                    + prefix.length + " of the 4 length bytes");
+            throw new FrameException("the " + what
+                    + " ended after " + prefix.length
+                    + " of its 4 length bytes");
         }
         int length = ByteBuffer.wrap(prefix)
                 .order(ByteOrder.BIG_ENDIAN).getInt();
-        checkLength(length); // before allocating anything
+        checkLength(length, what); // before allocating anything
         // end::slide-read[]
         byte[] json = in.readNBytes(length);
         if (json.length < length) {
             throw new FrameException("the stream ended after "
-                    + json.length + " of " + length + " header bytes");
+                    + json.length + " of " + length + " " + what + " bytes");
         }
         return Optional.of(decode(json, type));
     }
     // end::read[]
 
-    /** Refuses a length that cannot be a header: zero, negative, or more than the maximum. */
-    static void checkLength(int length) throws FrameException {
+    /** Refuses a length that cannot be a frame: zero, negative, or more than the maximum. */
+    static void checkLength(int length, String what) throws FrameException {
         if (length <= 0 || length > MAX_HEADER_LENGTH) {
-            throw new FrameException("header length " + length
+            throw new FrameException("the " + what + "'s length " + length
                     + " is not between 1 and " + MAX_HEADER_LENGTH);
         }
     }
 
-    /** Decodes the JSON bytes of one frame: strict UTF-8 first, then strict JSON. */
+    /** Decodes the JSON bytes of one frame: strict UTF-8 first, then strict JSON, then the fields. */
     static <T> T decode(byte[] json, Class<T> type) throws FrameException {
+        String what = FrameErrors.name(type);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -161,18 +183,23 @@ public final class HeaderCodec {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(json)).toString();
         } catch (CharacterCodingException e) {
-            throw new FrameException("the header is not valid UTF-8", e);
+            throw new FrameException("the " + what + " is not valid UTF-8", e);
         }
-        T message;
+        JsonNode tree;
         try {
-            message = JSON.readValue(text, type);
+            tree = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new FrameException("bad JSON header: " + firstLine(e), e);
+            throw new FrameException("the " + what + " is not valid JSON", e);
         }
-        if (message == null) { // the JSON text was: null
-            throw new FrameException("the header is null");
+        if (tree == null || !tree.isObject()) {
+            throw new FrameException("the " + what + " must be a JSON object {...}, not "
+                    + FrameErrors.shown(tree));
         }
-        return message;
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (JacksonException e) {
+            throw new FrameException(FrameErrors.explain(e, what, tree), e);
+        }
     }
 
     private static byte[] toJson(Object message) {
@@ -181,11 +208,5 @@ public final class HeaderCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + message, e);
         }
-    }
-
-    /** Jackson's message without the location lines and source excerpt it appends. */
-    private static String firstLine(JacksonException e) {
-        String message = e.getOriginalMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

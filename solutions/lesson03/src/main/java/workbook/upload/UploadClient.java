@@ -5,17 +5,17 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,12 +43,12 @@ public final class UploadClient {
 
     static final String PROMPT = ">>: ";
     private static final int CONNECT_TIMEOUT_MS = 5_000;
-    /** How long to wait for the verdict once the body is sent (the server checks the SHA-256 first). */
+    /** How long to wait for the verdict once the trailer is sent (the server finishes the file first). */
     private static final int VERDICT_TIMEOUT_MS = 60_000;
     /** After a failed send, how long to look for a verdict the server sent before it hung up. */
     private static final int AFTER_FAILURE_MS = 2_000;
-    /** transferTo in slices this big, so the progress bar moves. */
-    private static final long SLICE = 8L << 20;
+    /** Large reads and writes: fewer system calls; the progress bar moves every MiB. */
+    private static final int BUFFER_SIZE = 1 << 20;
 
     private UploadClient() {
     }
@@ -62,14 +62,16 @@ public final class UploadClient {
     // tag::upload[]
     public static Verdict upload(Path file, InetSocketAddress server,
             LongConsumer progress) throws IOException {
-        UploadHeader header = UploadHeader.of(file); // reads it once
-        try (SocketChannel channel = SocketChannel.open()) {
-            Socket socket = channel.socket();
+        UploadHeader header = UploadHeader.of(file); // name and size
+        try (Socket socket = new Socket()) {
             socket.connect(server, CONNECT_TIMEOUT_MS);
             socket.setSoTimeout(VERDICT_TIMEOUT_MS);
-            HeaderCodec.write(socket.getOutputStream(), header);
+            OutputStream out = socket.getOutputStream();
+            HeaderCodec.write(out, header);
             try {
-                sendBody(file, header.fileSize(), channel, progress);
+                UploadTrailer trailer = sendBody(file,
+                        header.fileSize(), out, progress);
+                HeaderCodec.write(out, trailer);
             } catch (IOException e) {
                 // The server may have refused early and hung up:
                 // its verdict, if it sent one, says why.
@@ -92,27 +94,35 @@ public final class UploadClient {
         }
     }
 
-    /** Sends exactly {@code size} bytes of {@code file}: the body, as bytes, never as text. */
+    /**
+     * Sends exactly {@code size} bytes of {@code file}: the body, as bytes, never as text. Each
+     * buffer is hashed as it goes out, so the file is read once; returns the trailer for them.
+     */
     // tag::send-body[]
-    private static void sendBody(Path file, long size, SocketChannel socket,
-            LongConsumer progress) throws IOException {
-        try (FileChannel body = FileChannel.open(file)) {
+    private static UploadTrailer sendBody(Path file, long size,
+            OutputStream socket, LongConsumer progress)
+            throws IOException {
+        MessageDigest sha = UploadTrailer.newDigest();
+        try (InputStream body = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER_SIZE];
             long sent = 0;
             progress.accept(sent);
             // tag::slide-send[]
             while (sent < size) {
-                // transferTo lets the kernel copy file to socket
-                // (sendfile on Linux): no byte passes through Java.
-                long n = body.transferTo(sent,
-                        Math.min(SLICE, size - sent), socket);
-                if (n == 0 && body.size() <= sent) {
-                    throw new EOFException("the file shrank");
+                int n = body.read(buffer, 0,
+                        (int) Math.min(buffer.length, size - sent));
+                if (n == -1) {
+                    throw new EOFException("the file shrank to "
+                            + sent + " bytes while it was sent");
                 }
+                sha.update(buffer, 0, n); // hashed as it passes
+                socket.write(buffer, 0, n);
                 sent += n;
                 progress.accept(sent);
             }
             // end::slide-send[]
         }
+        return UploadTrailer.of(sha);
     }
     // end::send-body[]
 
@@ -163,7 +173,8 @@ public final class UploadClient {
                 files = list(folder, out);
             }
         } catch (ConnectException e) {
-            err.println("Could not connect to " + show(server) + ": " + e.getMessage() + ". Is the server running?");
+            err.println("Could not connect to " + show(server) + ": " + reason(e)
+                    + ". Is the server running?");
             return 2;
         } catch (UnknownHostException e) {
             err.println("Unknown host: " + server.getHostString());
@@ -172,7 +183,7 @@ public final class UploadClient {
             err.println("No verdict from " + show(server) + " within " + VERDICT_TIMEOUT_MS / 1000 + " s.");
             return 1;
         } catch (IOException e) {
-            err.println("Upload failed: " + e.getMessage());
+            err.println("Upload failed: " + reason(e));
             return 1;
         }
     }
@@ -199,6 +210,12 @@ public final class UploadClient {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** An exception's message, or its kind when it has none: an error line never says "null". */
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String show(InetSocketAddress address) {
