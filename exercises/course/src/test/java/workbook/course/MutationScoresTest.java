@@ -43,6 +43,20 @@ class MutationScoresTest {
         Files.writeString(file, "# Equivalent mutants\n\nWhy each cannot be seen:\n\n- A.run line 3: ...\n- B.x line 9: ...\n");
 
         assertThat(MutationScores.equivalents(new Lesson("lesson01", dir))).isEqualTo(2);
+
+        Files.writeString(file, "| Class | Why |\n|---|---|\n| A | no change |\n| B | no change |\n| C | no change |\n");
+        assertThat(MutationScores.equivalents(new Lesson("lesson01", dir))).isEqualTo(3);
         assertThat(MutationScores.equivalents(new Lesson("lesson02", workbook.resolve("none")))).isZero();
+    }
+
+    @Test
+    void aLessonMayHoldItsOwnLowerBarInItsPom(@TempDir Path workbook) throws Exception {
+        Path dir = Files.createDirectories(workbook.resolve("exercises/lesson03"));
+        Lesson lesson = new Lesson("lesson03", dir);
+        assertThat(MutationScores.ownThreshold(lesson)).isEmpty();
+
+        Files.writeString(dir.resolve("pom.xml"), "<properties>\n  <mutation.threshold>87</mutation.threshold>\n</properties>\n");
+
+        assertThat(MutationScores.ownThreshold(lesson)).contains(87.0);
     }
 }
