@@ -50,6 +50,8 @@ class AuthServerTest {
             Expect.reply(client, "HELLO, SERVER", "the reply to \"hello, server\" after the handshake");
             send(client, "你好 again");
             Expect.reply(client, "你好 AGAIN", "the reply to \"你好 again\" after the handshake");
+            send(client, "a to z, `{ and @[ untouched");  // the letters at both ends, and their neighbours
+            Expect.reply(client, "A TO Z, `{ AND @[ UNTOUCHED", "the reply to a line with a, z and their neighbours");
             Expect.nothingMore(client, "the replies");
             assertThat(server.server().address()).as("address() of a server bound to 127.0.0.1, port 0")
                     .isEqualTo(Loopback.address(server.port()));
