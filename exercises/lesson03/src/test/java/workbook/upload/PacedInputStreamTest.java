@@ -1,11 +1,13 @@
 package workbook.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.DisplayName;
@@ -37,6 +39,22 @@ class PacedInputStreamTest {
                 seen[i] = in.read();
             }
             assertThat(seen).containsExactly(0, 1, 0x7f, 0x80, 0xff, -1);
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: a silent client is told the limit in whole seconds when it is whole seconds (\"1 s\", not \"1000 ms\")")
+    void namesAWholeSecondLimitInSeconds() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                Socket client = Loopback.connect(listener.getLocalPort());
+                Socket server = listener.accept()) {
+            PacedInputStream in = new PacedInputStream(server);
+            in.expectFrame("header", Duration.ofSeconds(1), Duration.ofSeconds(5));
+            // The client sends nothing: the read ends at the limit, and the message is the verdict's text.
+            assertThatThrownBy(() -> in.read(new byte[16], 0, 16))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessage("sent no header for 1 s");
         }
     }
 }

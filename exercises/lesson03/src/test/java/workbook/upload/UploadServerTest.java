@@ -366,7 +366,8 @@ class UploadServerTest {
 
     @Test
     @Tag("step:3")
-    @DisplayName("Step 3: a stalled client (idle, dripping its header, dripping its body) is dropped,"
+    @DisplayName("Step 3: a stalled client (idle, dripping its header, dripping its body, silent or dripping"
+            + " before its trailer) is dropped,"
             + " and the next client is served")
     void dropsStalledClients() throws Exception {
         byte[] body = Wire.randomBytes(10_000, 11);
@@ -380,6 +381,7 @@ class UploadServerTest {
         int trailerStart = upload.length - Wire.trailer(Wire.yours(), body).length;
         stalls.put("a client that sends its header and body, then drips its trailer",
                 java.util.Arrays.copyOfRange(upload, trailerStart, upload.length));
+        stalls.put("a client that sends its header and body, then falls silent before its trailer", new byte[0]);
         Map<String, String> phase = Map.of("an idle", "header", "a client that drips its header", "header",
                 "a client that sends its header, then", "body", "a client that sends its header and body", "trailer");
         try (var server = startServer(SHORT_LIMITS)) {
