@@ -43,6 +43,7 @@ public final class MutationScores {
         Path exercises = Path.of(args.length > 0 ? args[0] : "exercises");
         double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 90;
         List<String> problems = new ArrayList<>();
+        List<String> lowered = new ArrayList<>();
         System.out.printf("%-9s %7s %7s %8s %11s %10s %7s  %s%n",
                 "lesson", "mutants", "killed", "survived", "no coverage", "equivalent", "killed", "bar");
         for (Lesson lesson : Lesson.all(exercises)) {
@@ -56,6 +57,9 @@ public final class MutationScores {
             System.out.printf("%-9s %7d %7d %8d %11d %10d %6.1f%%  %.0f %%%s%n", s.lesson(), s.mutants(), s.killed(),
                     s.survived(), s.noCoverage(), s.equivalent(), s.percentKilled(), bar,
                     bar < threshold ? " (lowered in its pom.xml: checks still to be strengthened)" : "");
+            if (bar < threshold) {
+                lowered.add(lesson.id());
+            }
             if (s.percentKilled() < bar) {
                 problems.add(String.format("%s: %.1f %% of its mutants killed, below %.0f %%: see %s",
                         lesson.id(), s.percentKilled(), bar, report.resolveSibling("index.html")));
@@ -66,7 +70,9 @@ public final class MutationScores {
             problems.forEach(p -> System.out.println("FAIL " + p));
             System.exit(1);
         }
-        System.out.printf("%nEvery lesson's checks kill at least %.0f %% of PIT's mutants of its reference solution.%n",
+        System.out.printf(lowered.isEmpty()
+                ? "%nEvery lesson's checks kill at least %.0f %% of PIT's mutants of its reference solution.%n"
+                : "%nEvery lesson's checks reach its bar; below the workbook's %.0f %% for now: " + lowered + ".%n",
                 threshold);
     }
 
