@@ -24,6 +24,7 @@ import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
 import workbook.testkit.ProxyPlan;
+import workbook.testkit.ScreenAtEachRead;
 import workbook.testkit.TestServer;
 
 /** The checks for CommandClient: your client talks to a reference server, fed from a scripted keyboard. */

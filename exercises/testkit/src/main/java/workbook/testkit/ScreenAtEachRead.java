@@ -1,4 +1,4 @@
-package workbook.framing;
+package workbook.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,13 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (as with {@code System.out}), and every time the program reads the keyboard, this records what
  * the screen showed at that moment. A prompt that was printed but not flushed is not on the screen.
  */
-final class ScreenAtEachRead {
+public final class ScreenAtEachRead {
 
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final List<String> seenAtReads = new CopyOnWriteArrayList<>();
 
     /** The program's standard output: buffered until flushed, like a terminal's. */
-    PrintStream out() {
+    public PrintStream out() {
         OutputStream buffered = new OutputStream() {
             private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
@@ -46,7 +46,7 @@ final class ScreenAtEachRead {
     }
 
     /** The keyboard: {@code keys}, noting the screen at every read. */
-    InputStream keyboard(InputStream keys) {
+    public InputStream keyboard(InputStream keys) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -63,7 +63,7 @@ final class ScreenAtEachRead {
     }
 
     /** What the screen showed each time the program read the keyboard, in order. */
-    List<String> seenAtReads() {
+    public List<String> seenAtReads() {
         return List.copyOf(seenAtReads);
     }
 
