@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,13 +78,13 @@ public final class MutationScores {
     }
 
     /** The lesson's own bar, if its POM sets {@code mutation.threshold} (see OWN_THRESHOLD). */
-    static java.util.Optional<Double> ownThreshold(Lesson lesson) throws IOException {
+    static Optional<Double> ownThreshold(Lesson lesson) throws IOException {
         Path pom = lesson.dir().resolve("pom.xml");
         if (!Files.exists(pom)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Matcher m = OWN_THRESHOLD.matcher(Files.readString(pom, StandardCharsets.UTF_8));
-        return m.find() ? java.util.Optional.of(Double.parseDouble(m.group(1))) : java.util.Optional.empty();
+        return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 
     static Path report(Lesson lesson) {
