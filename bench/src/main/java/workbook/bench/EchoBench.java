@@ -223,15 +223,23 @@ public final class EchoBench implements Benchmark {
                     Measurement[] them = all.get(other).get(level);
                     double[] speed = new double[ROUNDS];
                     double[] thrift = new double[ROUNDS];
+                    boolean cpuSeen = true;
                     for (int r = 0; r < ROUNDS; r++) {
                         speed[r] = virtual[r].perSecond() / them[r].perSecond();
                         thrift[r] = them[r].serverCpuUs() / virtual[r].serverCpuUs();
+                        // The OS counts CPU in ticks (10 ms on Linux): a server starved by other programs
+                        // during a 1 s window may show none, and a ratio of nothing means nothing.
+                        cpuSeen &= virtual[r].serverCpuUs() > 0 && them[r].serverCpuUs() > 0;
                     }
                     String name = "echo_" + level + "_" + mode + ours + "_vs_" + other;
                     results.add(GROUP, name + "_ratio", new Sample(speed), "x",
                             "round trips/s, " + ours + " / " + other + ", per round" + how);
-                    results.add(GROUP, name + "_cpu_ratio", new Sample(thrift), "x",
-                            "round trips per server CPU second, " + ours + " / " + other + ", per round" + how);
+                    if (cpuSeen) {
+                        results.add(GROUP, name + "_cpu_ratio", new Sample(thrift), "x",
+                                "round trips per server CPU second, " + ours + " / " + other + ", per round" + how);
+                    } else {
+                        System.out.printf("  %s_cpu_ratio not recorded: a round saw no server CPU tick%n", name);
+                    }
                 }
             }
         }

@@ -62,6 +62,9 @@ public final class Results {
 
     /** Three significant decimals at most, no exponent: 1234.5, 0.873, 12. */
     static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a"; // a ratio over nothing, say: printed as such rather than crash the table
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
