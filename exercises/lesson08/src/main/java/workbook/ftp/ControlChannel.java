@@ -29,8 +29,8 @@ import java.util.List;
  */
 final class ControlChannel {
 
-    /** Every reply line ends in CR LF (RFC 959, section 4.2), whatever the server's platform. */
-    static final String EOL = "\r\n";
+    // TODO(step 1): end every reply line the way RFC 959 requires, whatever the server's platform
+    static final String EOL = "\n";
 
     /** Writing a reply failed: the client is gone, and the session ends (unlike a failed file operation). */
     static final class Lost extends IOException {

@@ -84,8 +84,9 @@ final class PassiveDataChannel implements AutoCloseable {
     /** The text of the PASV reply (RFC 959): the address as 4 numbers, the port as 2, p1 * 256 + p2. */
     static String pasvText(Inet4Address address, int port) {
         byte[] a = address.getAddress();
+        // TODO(step 4): announce the port so that a client computing p1 * 256 + p2 connects to it
         return String.format("Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
-                a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff, port / 256, port % 256);
+                a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff, port % 256, port / 256);
     }
 
     /** The text of the EPSV reply (RFC 2428): only the port, the client reuses the control address. */

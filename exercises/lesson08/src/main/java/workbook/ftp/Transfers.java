@@ -65,7 +65,9 @@ final class Transfers {
 
     /** RETR: sends the file from the REST offset, with the kernel's zero-copy path where there is one. */
     void retrieve(HomeJail.Place place) throws IOException, CommandFailed {
-        long offset = takeRestOffset();
+        // TODO(step 6): start the download at the offset the client asked for with REST
+        takeRestOffset();
+        long offset = 0;
         if (!Files.isRegularFile(place.path())) {
             throw new CommandFailed(550, place.virtual() + ": No such file.");
         }
@@ -76,8 +78,8 @@ final class Transfers {
                         + size + " bytes).");
             }
             SocketChannel channel = data.open(control, place.virtual() + " (" + (size - offset) + " bytes)");
-            // Closing the data connection is how the client learns the file is complete (RFC 959 stream mode).
-            try (channel) {
+            // TODO(step 5): the client reads until the data connection ends: that is how it knows the file is complete
+            try {
                 send(file, offset, size, channel);
             } catch (IOException e) {
                 throw new CommandFailed(426, "Data connection closed; transfer aborted.");
@@ -99,7 +101,9 @@ final class Transfers {
      * the first {@code offset} bytes of the existing file and writes from there.
      */
     void store(HomeJail.Place place, boolean append) throws IOException, CommandFailed {
-        long offset = takeRestOffset();
+        // TODO(step 6): with REST, keep the first bytes of the existing file and write from the offset
+        takeRestOffset();
+        long offset = 0;
         Path target = place.path();
         if (place.isHome() || Files.isDirectory(target)) {
             throw new CommandFailed(550, place.virtual() + ": Is a directory.");
@@ -114,6 +118,9 @@ final class Transfers {
         long kept = append ? Math.max(existing, 0) : offset; // bytes of the old file that stay
         long freed = existing > 0 ? existing - kept : 0;     // bytes of the old file this upload replaces
         long room = quota.room(home) + freed;
+        if (room <= 0) {
+            throw new CommandFailed(552, "Quota exceeded: " + quota.limitBytes() + " bytes allowed.");
+        }
         if (existing >= 0 && kept > 0) {
             resume(place, kept, room);
         } else {
@@ -169,10 +176,8 @@ final class Transfers {
             long received = 0;
             int n;
             while ((n = read(in, buffer)) != -1) {
-                if (received + n > room) {
-                    throw new CommandFailed(552, "Quota exceeded: " + quota.limitBytes()
-                            + " bytes allowed; the upload was stopped and removed.");
-                }
+                // TODO(step 7): FTP never announces an upload's size: stop the upload with 552 at the
+                // first byte that would not fit in the room the quota leaves
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
                 while (bytes.hasRemaining()) {
                     file.write(bytes);
