@@ -179,7 +179,10 @@ class Ftplib:
 
     def mlsd_size(self, directory, name):
         with self.session() as ftp:
-            facts = dict(ftp.mlsd(directory, ["type", "size"]))
+            try:   # asking for facts makes ftplib send "OPTS MLST type;size;" first (RFC 3659, 7.9)
+                facts = dict(ftp.mlsd(directory, ["type", "size"]))
+            except ftplib.error_perm as refused:
+                raise Disagreement("MLSD with facts (ftplib sends OPTS MLST type;size; first): %s" % refused)
         expect(name in facts, "MLSD of %s does not show %s: %s" % (directory, name, sorted(facts)))
         return int(facts[name].get("size", -1))
 
