@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * <pre>
  *   java [-Dbench.docs=DIR] workbook.bench.BenchMain RESULTS.tsv [group ...]     (no group: all of them)
  *
- *   groups: upload (lesson 03), udp (lesson 04), echo (lesson 05)
+ *   groups: upload (lesson 03), udp (lesson 04), echo (lesson 05), ftp (lesson 08)
  *   -Dbench.docs=../lessons   also write lessons/_bench-GROUP.adoc, the figures the lesson texts show
  * </pre>
  */
@@ -22,7 +22,8 @@ public final class BenchMain {
     private static final List<String> ALL = List.of(
             "workbook.bench.UploadBench",
             "workbook.bench.UdpEchoBench",
-            "workbook.bench.EchoBench");
+            "workbook.bench.EchoBench",
+            "workbook.bench.FtpBench");
 
     /** Where to write the figure pages for the lesson texts (-Dbench.docs=../lessons), or blank for nowhere. */
     private static final String DOCS = System.getProperty("bench.docs", "");

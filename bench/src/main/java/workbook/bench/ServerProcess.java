@@ -86,6 +86,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Any other server program ({@code command}: the program and its arguments) that answers PORT as above. */
+    static ServerProcess command(String name, List<String> command) throws IOException, InterruptedException {
+        return new ServerProcess(name, command);
+    }
+
     /** Keeps the answers (PORT, HEAP) and drops the server's own log lines. */
     private void readAnswers(InputStream out) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
