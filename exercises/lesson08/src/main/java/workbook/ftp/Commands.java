@@ -140,6 +140,10 @@ final class Commands implements AutoCloseable {
             control.reply(200, "UTF-8 is always on."); // paths are UTF-8 from the start (RFC 2640)
         } else if (option.equals("HASH") || option.equals("HASH SHA-256")) {
             control.reply(200, "SHA-256");
+        } else if (option.startsWith("MLST")) {
+            // RFC 3659 7.9: a client picks the facts MLSD shows; ftplib does it before every mlsd().
+            // This server always sends the three it announces, which the RFC allows.
+            control.reply(200, "MLST OPTS type;size;modify;");
         } else {
             throw new CommandFailed(501, "Unknown option: " + arg);
         }

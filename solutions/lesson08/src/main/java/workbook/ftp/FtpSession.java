@@ -31,6 +31,9 @@ final class FtpSession extends RequestHandler<Socket> {
         // The idle limit is a read timeout: a client that sends nothing for that long is gone or
         // forgotten, and its session would otherwise hold a thread and a socket forever.
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleLimit().toMillis()));
+        // Replies are small and come in pairs (150, then 226): without this, Nagle's algorithm holds
+        // the second until the client's delayed ACK for the first arrives, about 40 ms per transfer.
+        socket.setTcpNoDelay(true);
         ControlChannel control = new ControlChannel(socket.getInputStream(), socket.getOutputStream(),
                 config.maxLineLength());
         try (Commands commands = new Commands(config, socket, control)) {
