@@ -79,7 +79,7 @@ final class Commands implements AutoCloseable {
 
     private boolean dispatch(String verb, String arg) throws IOException, CommandFailed {
         switch (verb) {
-            case "USER" -> login.user(arg, control);
+            case "USER" -> login.user(required(verb, arg), control);
             case "PASS" -> {
                 boolean goOn = login.pass(arg, control);
                 if (login.loggedIn() && jail == null) {
@@ -174,10 +174,10 @@ final class Commands implements AutoCloseable {
         }
     }
 
-    /** LIST, NLST or MLSD of a directory (or one file); LIST's ls-style options ("-la") are ignored. */
+    /** LIST, NLST or MLSD of a directory (or one file); ls-style options ("-la") some clients send are ignored. */
     private void list(Listings.Kind kind, String arg) throws IOException, CommandFailed {
         String path = arg.trim();
-        if (kind == Listings.Kind.LIST && path.startsWith("-")) {
+        if (kind != Listings.Kind.MLSD && path.startsWith("-")) {
             int space = path.indexOf(' ');
             path = space < 0 ? "" : path.substring(space + 1).trim();
         }
