@@ -100,7 +100,8 @@ abstract class ClientChecks {
             succeeds("put of " + BIG + " bytes, then get", peer, () -> {
                 try (FtpClient client = loggedIn(peer)) {
                     client.put(local, "big.bin", (done, total) -> progress.add(new long[] {done, total}));
-                    client.get("big.bin", dir.resolve("local/copy.bin"), ProgressListener.none());
+                    client.get("big.bin", write(dir.resolve("local/copy.bin"), content(BIG + 999, 1)),
+                            ProgressListener.none()); // a longer file of that name was here already
                 }
                 return null;
             });
@@ -139,7 +140,7 @@ abstract class ClientChecks {
 
     @Test
     @Tag("step:9")
-    @DisplayName("Step 9: reget with no local file yet downloads the whole file")
+    @DisplayName("Step 9: reget with no local file downloads it all, with a complete one adds nothing, a longer one is an error")
     void regetFromNothing() {
         byte[] original = content(200_000, 11);
         try (FtpPeer peer = startPeer(dir)) {
@@ -148,10 +149,19 @@ abstract class ClientChecks {
             succeeds("reget of small.bin with no local file", peer, () -> {
                 try (FtpClient client = loggedIn(peer)) {
                     client.reget("small.bin", local, ProgressListener.none());
+                    client.reget("small.bin", local, ProgressListener.none()); // complete already: nothing to add
                 }
                 return null;
             });
-            assertSameFile(original, local, "reget with no local file");
+            assertSameFile(original, local, "reget with no local file, then reget of the complete file");
+            write(local, content(200_001, 11));
+            FtpException e = refused("reget when the local file is longer than the remote one", peer, () -> {
+                try (FtpClient client = loggedIn(peer)) {
+                    client.reget("small.bin", local, ProgressListener.none());
+                }
+                return null;
+            });
+            assertThat(e.code()).as("the code of the FtpException (%s): a local failure", e.getMessage()).isZero();
         }
     }
 

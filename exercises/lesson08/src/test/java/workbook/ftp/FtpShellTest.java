@@ -102,9 +102,11 @@ class FtpShellTest {
     void unreachable() {
         int port = Loopback.refusedPort();
         try (FtpPeer peer = ApacheFtpPeer.start(dir)) {
-            ClientRun run = shell(peer, "open 127.0.0.1 " + port + "\nopen no-such-host.invalid\npwd\nquit\n");
+            ClientRun run = shell(peer, "open 127.0.0.1 " + port + "\nopen no-such-host.invalid\npwd\nopen 127.0.0.1\nquit\n");
             List<String> errors = run.err().lines().toList();
-            assertThat(errors).as("the lines on standard error%n%s", run.printed()).hasSize(3)
+            assertThat(run.out() + run.err()).as("what open 127.0.0.1 printed: it tries FTP's own port, 21")
+                    .contains("127.0.0.1:21");
+            assertThat(errors.subList(0, 3)).as("the lines on standard error%n%s", run.printed()).hasSize(3)
                     .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
             assertThat(errors.get(0)).as("the error for a refused connection").contains(String.valueOf(port));
             assertThat(errors.get(1)).as("the error for an unknown host").contains("no-such-host.invalid");
@@ -129,6 +131,41 @@ class FtpShellTest {
             assertThat(progress.get(4)).as("the last progress line").contains("100%");
             assertSameFile(original, dir.resolve("local/big.bin"), "reget big.bin from the shell");
             assertSameFile(original, peer.home().resolve("again.bin"), "reput big.bin again.bin from the shell");
+        }
+    }
+
+    @Test
+    @Tag("step:9")
+    @DisplayName("Step 9: help, a wrong port, a missing argument or password: one line each, and the shell goes on")
+    void usage() {
+        byte[] original = content(5_000, 33);
+        try (FtpPeer peer = ApacheFtpPeer.start(dir)) {
+            write(peer.home().resolve("sub/photo.jpg"), original);
+            write(dir.resolve("local/other.txt"), new byte[1]);
+            ClientRun run = shell(peer, """
+                    help
+                    open 127.0.0.1 0
+                    open 127.0.0.1 70000
+                    open 127.0.0.1 twenty-one
+                    open
+
+                    open 127.0.0.1 %d
+                    user %s
+                    %s
+                    put a\u0000b
+                    get /sub/photo.jpg
+                    user %s
+                    """.formatted(peer.port(), FtpPeer.USER, FtpPeer.PASSWORD, FtpPeer.USER));
+            List<String> errors = run.err().lines().toList();
+            assertThat(errors).as("the lines on standard error%n%s", run.printed()).hasSize(6)
+                    .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
+            assertThat(errors.subList(0, 3)).as("the errors for ports 0, 70000 and twenty-one")
+                    .allSatisfy(line -> assertThat(line).contains("not a port number"));
+            assertThat(errors.get(3)).as("the error for open alone").contains("usage: open HOST [PORT]");
+            assertThat(errors.get(5)).as("the error when the input ends instead of a password").contains("password");
+            assertThat(run.out()).as("what help printed").contains("reget").contains("reput").contains("quit");
+            assertThat(run.out()).as("what get /sub/photo.jpg printed").contains("photo.jpg: 5000 bytes received");
+            assertSameFile(original, dir.resolve("local/photo.jpg"), "get /sub/photo.jpg (saved as photo.jpg)");
         }
     }
 

@@ -88,6 +88,7 @@ class ProgressBarTest {
         }
         bar.progress(total, total);
         bar.progress(total, total);
+        bar.progress(total + 10, total); // the file grew while it was sent: still 100 %, nothing more to draw
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }
