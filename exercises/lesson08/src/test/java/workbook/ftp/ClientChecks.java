@@ -66,6 +66,7 @@ abstract class ClientChecks {
                 try (FtpClient client = loggedIn(peer)) {
                     client.mkdir("docs");
                     said.add("ls: " + String.join(" | ", client.list(null)));
+                    said.add("names of docs: " + client.names("docs"));
                     said.add("names: " + String.join(" | ", client.names("")));
                     client.cd("docs");
                     said.add("pwd: " + client.pwd());
@@ -78,7 +79,8 @@ abstract class ClientChecks {
             });
             assertThat(Files.isDirectory(peer.home().resolve("docs"))).as("the folder docs in the user's home after mkdir")
                     .isTrue();
-            assertThat(seen).as("what the client got from %s", peer.name()).hasSize(5);
+            assertThat(seen).as("what the client got from %s", peer.name()).hasSize(6);
+            assertThat(seen.remove(1)).as("NLST docs: the new folder is empty").isEqualTo("names of docs: []");
             assertThat(seen.get(0)).as("a LIST line per entry, ls -l style").contains("docs").contains("docs-readme.txt")
                     .doesNotContain("\r");
             assertThat(seen.get(1)).as("NLST: the names alone").isIn("names: docs | docs-readme.txt",
@@ -187,6 +189,14 @@ abstract class ClientChecks {
             assertSameFile(original, peer.home().resolve("fresh.bin"), "reput of a file the server did not have yet");
             assertThat(done.get(0)).as("the first progress of reput (done): where the server's file ended")
                     .isEqualTo(already);
+            write(peer.home().resolve("longer.bin"), content(BIG + 1, 13));
+            FtpException e = refused("reput when the server's file is longer than the local one", peer, () -> {
+                try (FtpClient client = loggedIn(peer)) {
+                    client.reput(local, "longer.bin", ProgressListener.none());
+                }
+                return null;
+            });
+            assertThat(e.code()).as("the code of the FtpException (%s): a local failure", e.getMessage()).isZero();
         }
     }
 

@@ -35,7 +35,7 @@ class FtpRepliesTest {
         String greeting = "220-Welcome\r\n221 is another code\r\n 220 is indented\r\n220-is not the end\r\n220 Ready\r\n";
         Map<String, String> script = with(Map.of("USER alice", "331 Password, please\n",
                 "PASS secret", "230-Welcome in\n230 Logged in\n",
-                "PWD", "257 \"/a \"\"quoted\"\" dir\" is the current directory\r\n",
+                "PWD", "257 \"/a \"\"quoted\"\" dir\" is the current directory\0\r\n", // a NUL is no end
                 "SIZE x.bin", "213 1234\r\n"));
         try (ScriptedServer server = new ScriptedServer(greeting, script)) {
             List<String> got = succeeds("login, pwd, size and hash", server, () -> {
@@ -103,7 +103,8 @@ class FtpRepliesTest {
                 new String[] {"229 Entering Extended Passive Mode (|||70000|)\r\n", null},
                 new String[] {"229 Entering Extended Passive Mode\r\n", null},
                 new String[] {"502 No EPSV\r\n", "227 Entering Passive Mode (127,0,0,1,0,0)\r\n"},
-                new String[] {"502 No EPSV\r\n", "227 Entering Passive Mode (127,0,0,1)\r\n"})) {
+                new String[] {"502 No EPSV\r\n", "227 Entering Passive Mode (127,0,0,1)\r\n"},
+                new String[] {"502 No EPSV\r\n", "227 Entering Passive Mode (127,0,0,1,256,1)\r\n"})) {
             Map<String, String> script = with(replies[1] == null ? Map.of("EPSV", replies[0])
                     : Map.of("EPSV", replies[0], "PASV", replies[1]));
             try (ScriptedServer server = new ScriptedServer(GREETING, script)) {
@@ -116,6 +117,26 @@ class FtpRepliesTest {
                 });
                 assertThat(e.code()).as("the code of the FtpException (%s): a local failure", e.getMessage()).isZero();
                 assertThat(server.received()).as("the commands your client sent").noneMatch(l -> l.startsWith("LIST"));
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:9")
+    @DisplayName("Step 9: the highest data port (65535) is a port like any other")
+    void highestPort() throws Exception {
+        for (Map<String, String> replies : List.of(Map.of("EPSV", "229 Entering Extended Passive Mode (!!!65535!)\r\n"),
+                Map.of("EPSV", "500 What?\r\n", "PASV", "227 Entering Passive Mode (127,0,0,1,255,255)\r\n"))) {
+            try (ScriptedServer server = new ScriptedServer(GREETING, with(replies))) {
+                ClientCalls.Outcome<Object> outcome = ClientCalls.bounded("ls with data port 65535", server, () -> {
+                    try (FtpClient client = FtpClient.connect("127.0.0.1", server.port())) {
+                        client.login("alice", "secret");
+                        return client.list(null);
+                    }
+                });
+                assertThat(outcome.thrown()).as("what ls threw: connecting to port 65535 may fail, but the reply "
+                        + "%s is a good one", replies).isNotNull()
+                        .matches(e -> !(e instanceof FtpException f) || f.code() != 0, "not a local FtpException");
             }
         }
     }
