@@ -22,7 +22,7 @@ import workbook.testkit.Patience;
 final class ClientCalls {
 
     /** Long enough for a few MiB over loopback on a loaded machine; short enough that nothing can hang. */
-    static final Duration PATIENCE = Patience.scaled(6_000);
+    static final Duration PATIENCE = Patience.scaled(4_000);
 
     private ClientCalls() {
     }
