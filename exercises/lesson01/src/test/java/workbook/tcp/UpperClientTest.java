@@ -30,7 +30,7 @@ class UpperClientTest {
         try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
             ClientRun run = runClient(server, "\n   \nhello\n");
             run.assertFinished();
-            assertThat(server.awaitConnection(0).received())
+            assertThat(server.expectConnection(0).received())
                     .withFailMessage("The server should have received exactly \"hello\" but received \"%s\".",
                             new String(server.connections().get(0).received(), StandardCharsets.UTF_8))
                     .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
@@ -47,11 +47,8 @@ class UpperClientTest {
             run.assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
             assertThat(printed(run)).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
-            TestServer.Connection connection = server.awaitConnection(0);
-            assertThat(connection.awaitFinished(workbook.testkit.Timeouts.REPLY) && connection.clientHungUp())
-                    .withFailMessage("The server never saw the client hang up (read() returning -1): "
-                            + "the client must close its socket when its input ends.")
-                    .isTrue();
+            server.expectConnection(0).expectHangUp("its input ended: the client must close its socket when its"
+                    + " input ends");
         }
     }
 

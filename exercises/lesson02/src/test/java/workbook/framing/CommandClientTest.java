@@ -43,9 +43,9 @@ class CommandClientTest {
             ClientRun run = runClient(server.port(), server, "echo 你好\n\nhelp\n", Duration.ofSeconds(2));
             run.assertFinished();
             byte[] expected = Wire.frames(List.of(utf8("echo 你好"), utf8("help")));
-            TestServer.Connection connection = server.awaitConnection(0);
-            connection.awaitFinished(Duration.ofSeconds(2)); // the client has hung up: all it sent has been read
-            assertThat(connection.received()).withFailMessage(() -> "What the reference server received for the"
+            TestServer.Connection connection = server.expectConnection(0);
+            byte[] received = connection.awaitReceived(Duration.ofSeconds(2)); // once the client hung up: all it sent
+            assertThat(received).withFailMessage(() -> "What the reference server received for the"
                     + " input lines \"echo 你好\", \"\" and \"help\" (the empty line is not sent):\n"
                     + Bytes.compare(expected, connection.receivedChunks())).isEqualTo(expected);
         }

@@ -72,8 +72,7 @@ final class ReferenceUploadServer implements AutoCloseable {
 
     /** The n-th upload (0-based), waiting for its connection to finish (at most a few seconds). */
     Upload upload(int index) {
-        TestServer.Connection connection = server.awaitConnection(index);
-        connection.awaitFinished(java.time.Duration.ofMillis(3 * QUIET_MS));
+        server.expectConnection(index).awaitReceived(java.time.Duration.ofMillis(3 * QUIET_MS));
         return uploads.size() > index ? uploads.get(index) : null;
     }
 

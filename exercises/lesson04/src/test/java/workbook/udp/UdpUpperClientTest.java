@@ -278,11 +278,11 @@ class UdpUpperClientTest {
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3);
                 var live = LiveClient.start("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, out, err, client),
                         client::close)) {
-            live.awaitOutput(">>: ", "the prompt, before anything was typed");
+            live.expectOutput(">>: ", "the prompt, before anything was typed");
             live.type("hi");
-            live.awaitOutput("HI", "the reply to \"hi\"");
+            live.expectOutput("HI", "the reply to \"hi\"");
             live.endInput();
-            assertThat(live.awaitExit()).as("the exit code after the input ended").isZero();
+            assertThat(live.expectExit()).as("the exit code after the input ended").isZero();
         }
     }
 

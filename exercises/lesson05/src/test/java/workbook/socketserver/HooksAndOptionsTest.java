@@ -488,11 +488,7 @@ class HooksAndOptionsTest {
                 try (Socket client = connect(server.port(), "the client whose arrival stops the server")) {
                     Checks.expectClosed(client, "the connection verifyRequest() said no to");
                 }
-                if (!server.awaitEnd(Timeouts.SHUTDOWN)) {
-                    Diagnostics.snapshot();
-                    fail("verifyRequest() called shutdown() on the serve loop's own thread; serveForever() did not"
-                            + " return within %d s.%n%s", Timeouts.SHUTDOWN.toSeconds(), Checks.serveLoop());
-                }
+                server.expectEnd(Timeouts.SHUTDOWN, "verifyRequest() called shutdown() on the serve loop's own thread");
                 return null;
             });
             assertThat(printed.output()).as("what shutdown() printed when called from the serve loop itself: it must"

@@ -395,10 +395,7 @@ class TcpServerTest {
         try (var server = serve(upperEchoServer())) {
             Thread.sleep(50); // let the loop reach accept()
             Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown()", server.server()::shutdown);
-            if (!server.awaitEnd(Duration.ofMillis(500))) {
-                Diagnostics.snapshot();
-                fail("shutdown() returned, but serveForever() is still running.%n%s", Checks.serveLoop());
-            }
+            server.expectEnd(Duration.ofMillis(500), "shutdown() returned");
             server.assertNotCrashed("shutdown()");
         }
     }

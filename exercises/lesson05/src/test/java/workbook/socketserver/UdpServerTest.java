@@ -276,9 +276,7 @@ class UdpServerTest {
             client.send(server.port(), "first");
             client.expect("FIRST", "the reply before shutdown()");
             Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() of the UdpServer", server.server()::shutdown);
-            if (!server.awaitEnd(Duration.ofMillis(500))) {
-                fail("shutdown() returned, but serveForever() is still running.%n%s", Checks.serveLoop());
-            }
+            server.expectEnd(Duration.ofMillis(500), "shutdown() of the UdpServer returned");
             try (var again = serve(new UdpServer(Loopback.address(server.port()), UpperUdp::new))) {
                 client.send(again.port(), "again");
                 client.expect("AGAIN", "the reply from a new server on the same port");

@@ -42,7 +42,7 @@ class AuthClientTest {
     void answersTheChallengeThenTalks() throws Exception {
         try (TestServer server = TestServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST))) {
             ClientRun run = runClient(server.port(), Peer.KEY, "hello\n\n你好 again\n", server::dropConnections);
-            assertAnswered(server.awaitConnection(0));
+            assertAnswered(server.expectConnection(0));
             run.assertFinished();
             assertThat(normalized(run.out())).as("what the client printed (an empty line just asks again)")
                     .endsWith(">>: HELLO\n>>: >>: 你好 AGAIN\n>>: \n")
@@ -141,9 +141,7 @@ class AuthClientTest {
     private static void assertRefusesServer(Proof proof, String what) throws Exception {
         try (TestServer server = TestServer.start("impostor server", connection -> serve(connection, proof))) {
             ClientRun run = runClient(server.port(), Peer.KEY, "my secret plans\n", server::dropConnections);
-            TestServer.Connection connection = server.awaitConnection(0);
-            connection.awaitFinished(workbook.testkit.Timeouts.REPLY);
-            byte[] received = connection.received();
+            byte[] received = server.expectConnection(0).awaitReceived(workbook.testkit.Timeouts.REPLY);
             assertThat(received.length)
                     .withFailMessage("After the handshake (64 bytes), your client sent %d more bytes to a server "
                             + "whose proof was %s:%n%s"
@@ -164,8 +162,7 @@ class AuthClientTest {
 
     /** Fails unless the client's 64 bytes were HMAC-SHA256(key, b'client' + challenge) and a nonce of its own. */
     private static void assertAnswered(TestServer.Connection connection) {
-        connection.awaitFinished(workbook.testkit.Timeouts.REPLY);
-        byte[] received = connection.received();
+        byte[] received = connection.awaitReceived(workbook.testkit.Timeouts.REPLY);
         byte[] challenge = CHALLENGES.get(connection);
         byte[] expected = Peer.hmac(Peer.KEY, Peer.CLIENT, challenge);
         byte[] answered = Arrays.copyOf(received, Math.min(Peer.PROOF, received.length));

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * try (LiveClient chat = LiveClient.start("ChatClient", (in, out, err) -> ChatClient.run(in, out, err, address),
  *         () -> { })) {
- *     chat.awaitOutput("[127.0.0.1:4000] hello", "a message relayed while nobody typed");
+ *     chat.expectOutput("[127.0.0.1:4000] hello", "a message relayed while nobody typed");
  *     chat.type("hi there");
  *     chat.endInput();
- *     assertThat(chat.awaitExit()).isZero();
+ *     assertThat(chat.expectExit()).isZero();
  * }
  * }</pre>
  * Unlike {@link ClientRun}, whose keyboard is all there from the start, this keyboard gives the
@@ -84,7 +84,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} until the client has printed {@code expected} somewhere on its standard output. */
-    public void awaitOutput(String expectedText, String what) {
+    public void expectOutput(String expectedText, String what) {
         String expected = LineEnds.normalise(expectedText);
         if (!out.awaitText(expected, Timeouts.REPLY, thread)) {
             Diagnostics.snapshot();
@@ -99,7 +99,7 @@ public final class LiveClient implements AutoCloseable {
      * Waits up to {@link Timeouts#REPLY} for the client to finish and returns its exit code; fails, saying where it
      * was stuck, if it does not finish or if it threw.
      */
-    public int awaitExit() {
+    public int expectExit() {
         long cpuBefore = Stacks.cpuNanos(thread);
         if (!join(Timeouts.REPLY)) {
             String stuckAt = Stacks.show(thread.getStackTrace()) + "\n"

@@ -87,7 +87,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the reason if the serve loop has ended (returned or thrown) although it should still serve. */
     public void assertStillServing(String after) {
-        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
+        ended(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing()) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " stopped serving.");
@@ -96,15 +96,31 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the exception and where it was thrown if the serve loop has ended by throwing. */
     public void assertNotCrashed(String after) {
-        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
+        ended(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing() && thrown != null) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " crashed.");
         }
     }
 
+    /**
+     * Waits up to {@code patience} for the serve loop to end (return or throw); fails, saying where the loop is, if
+     * it does not.
+     *
+     * @param after what should have ended it, such as "shutdown() returned"
+     */
+    public void expectEnd(Duration patience, String after) {
+        long cpuBefore = Stacks.cpuNanos(thread);
+        if (!ended(patience)) {
+            Diagnostics.snapshot();
+            fail("After " + after + ", your " + name + "'s serve loop was still running " + patience.toMillis()
+                    + " ms later, at:\n" + Stacks.show(thread.getStackTrace()) + "\n"
+                    + Stacks.busyOrWaiting(thread, cpuBefore, patience));
+        }
+    }
+
     /** Waits up to {@code patience} for the serve loop to end; true if it did. */
-    public boolean awaitEnd(Duration patience) {
+    private boolean ended(Duration patience) {
         try {
             return ended.await(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -138,7 +154,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
             fail("Your " + name + "'s close() threw " + e + " at:\n" + Stacks.show(e.getStackTrace()));
         }
         long cpuBefore = Stacks.cpuNanos(thread);
-        if (!awaitEnd(Timeouts.SHUTDOWN)) {
+        if (!ended(Timeouts.SHUTDOWN)) {
             Diagnostics.snapshot();
             fail("Your " + name + " was closed but its serve loop was still running " + Timeouts.SHUTDOWN.toSeconds()
                     + " s later, at:\n" + Stacks.show(thread.getStackTrace()) + "\n"

@@ -33,12 +33,15 @@ public final class TestServer implements AutoCloseable {
 
     /** One accepted connection: its streams, and what the client sent on it. */
     public static final class Connection {
+        private final String name;
         private final Socket socket;
         private final Recording in;
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile Throwable failure;
 
-        Connection(Socket socket) throws IOException {
+        /** @param name says whose connection it is in failure messages, such as "connection #1 of the reference UpperServer" */
+        Connection(String name, Socket socket) throws IOException {
+            this.name = name;
             this.socket = socket;
             this.in = new Recording(socket.getInputStream());
         }
@@ -71,8 +74,47 @@ public final class TestServer implements AutoCloseable {
             return in.endOfStream;
         }
 
-        /** Waits up to {@code patience} for the handler to finish; true if it did. */
-        public boolean awaitFinished(Duration patience) {
+        /**
+         * Waits up to {@code patience} for the conversation to end (the handler returned), then returns everything
+         * the client sent: all of it if the conversation ended, what had arrived so far if not.
+         */
+        public byte[] awaitReceived(Duration patience) {
+            finished(patience);
+            return received();
+        }
+
+        /**
+         * Waits up to {@link Timeouts#REPLY} for the conversation to end (the handler returned); fails, saying what
+         * was received, if it does not.
+         *
+         * @param after what should have ended it, such as "the client's input ended"
+         */
+        public Connection expectFinished(String after) {
+            if (!finished(Timeouts.REPLY)) {
+                Diagnostics.snapshot();
+                fail("The " + name + " was still open " + Timeouts.REPLY.toSeconds() + " s after " + after
+                        + ". It had received:\n" + Bytes.indent(Bytes.show(receivedChunks())));
+            }
+            return this;
+        }
+
+        /**
+         * Waits up to {@link Timeouts#REPLY} for the client to hang up politely (a read returning -1); fails, saying
+         * what was received and how the conversation ended instead, if it does not.
+         *
+         * @param after what should have made the client hang up, such as "its input ended"
+         */
+        public Connection expectHangUp(String after) {
+            if (!finished(Timeouts.REPLY) || !clientHungUp()) {
+                Diagnostics.snapshot();
+                fail("The " + name + " never saw your client hang up (a read returning -1) after " + after
+                        + (failure == null ? "" : "; the conversation ended with " + failure)
+                        + ". It had received:\n" + Bytes.indent(Bytes.show(receivedChunks())));
+            }
+            return this;
+        }
+
+        private boolean finished(Duration patience) {
             try {
                 return finished.await(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -120,7 +162,7 @@ public final class TestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Handler handler;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-    /** Each connection once more, as it arrives: what {@link #awaitConnection} waits on. */
+    /** Each connection once more, as it arrives: what {@link #expectConnection} waits on. */
     private final BlockingQueue<Connection> arrivals = new LinkedBlockingQueue<>();
     private final FixtureThreads threads;
     private volatile boolean dropped;
@@ -153,7 +195,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} for the n-th connection (0-based) and returns it; fails if it never comes. */
-    public Connection awaitConnection(int index) {
+    public Connection expectConnection(int index) {
         long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
         while (connections.size() <= index) {
             long left = deadline - System.nanoTime();
@@ -213,7 +255,7 @@ public final class TestServer implements AutoCloseable {
                 if (!threads.register(socket)) {
                     return; // closing: the socket was closed at once
                 }
-                Connection connection = new Connection(socket);
+                Connection connection = new Connection("connection #" + (count + 1) + " of the " + name, socket);
                 connections.add(connection);
                 arrivals.add(connection);
                 if (!spawn("connection-" + (++count), () -> serve(connection))) {

@@ -1,5 +1,7 @@
 package workbook.testkit;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -90,7 +92,11 @@ public final class UdpTestServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Waits up to {@code patience} until {@code count} datagrams have arrived; returns those that did (maybe fewer). */
+    /**
+     * Waits up to {@code patience} until {@code count} datagrams have arrived; returns every datagram that arrived
+     * by then, in order: maybe fewer than {@code count}, maybe more. To fail when fewer arrive, use
+     * {@link #expectRequests}.
+     */
     public List<Request> awaitRequests(int count, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         try {
@@ -104,6 +110,22 @@ public final class UdpTestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return received();
+    }
+
+    /**
+     * Waits up to {@link Timeouts#REPLY} until {@code count} datagrams have arrived and returns them all; fails, showing
+     * what did arrive, if fewer do.
+     *
+     * @param what a few words for the message, such as "the client's three tries"
+     */
+    public List<Request> expectRequests(int count, String what) {
+        List<Request> got = awaitRequests(count, Timeouts.REPLY);
+        if (got.size() < count) {
+            Diagnostics.snapshot();
+            fail("The " + name + " expected " + count + (count == 1 ? " datagram" : " datagrams") + " (" + what
+                    + ") within " + Timeouts.REPLY.toSeconds() + " s, but " + got.size() + " arrived.\n" + describe());
+        }
+        return got;
     }
 
     /** What the server received and how it answered, datagram by datagram (the first few). */

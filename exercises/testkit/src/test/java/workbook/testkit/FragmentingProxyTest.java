@@ -93,8 +93,7 @@ class FragmentingProxyTest {
             Received received = Received.read(client, 5, Timeouts.REPLY);
             assertThat(received.bytes()).isEqualTo("hel".getBytes());
             assertThat(received.ending()).isEqualTo(Received.Ending.END_OF_STREAM);
-            assertThat(server.awaitConnection(0).awaitFinished(Timeouts.REPLY)).isTrue();
-            assertThat(server.connections().get(0).clientHungUp()).isTrue();
+            server.expectConnection(0).expectHangUp("the proxy half-closed");
         }
     }
 
@@ -106,8 +105,7 @@ class FragmentingProxyTest {
             client.getOutputStream().write("hello".getBytes());
             Received received = Received.read(client, 5, Timeouts.REPLY);
             assertThat(received.ending()).isIn(Received.Ending.BROKEN, Received.Ending.END_OF_STREAM);
-            TestServer.Connection atServer = server.awaitConnection(0);
-            assertThat(atServer.awaitFinished(Timeouts.REPLY)).isTrue();
+            TestServer.Connection atServer = server.expectConnection(0).expectFinished("the proxy reset");
             assertThat(atServer.failure()).isInstanceOf(SocketException.class);
         }
     }

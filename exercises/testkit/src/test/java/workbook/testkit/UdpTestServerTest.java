@@ -36,7 +36,7 @@ class UdpTestServerTest {
         }); DatagramProbe client = DatagramProbe.open("client")) {
             client.send(server.port(), "x");
             client.send(server.port(), "y");
-            assertThat(server.awaitRequests(2, Timeouts.REPLY)).hasSize(2);
+            server.expectRequests(2, "x and y");
             assertThat(server.describe()).contains("boom");
         }
     }
