@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import workbook.testkit.Bytes;
 import workbook.testkit.Diagnostics;
-import workbook.testkit.TestServer;
+import workbook.testkit.ReferenceServer;
 
 /**
  * A reference upload server for your client to talk to: it records each upload exactly as it
@@ -42,13 +42,13 @@ final class ReferenceUploadServer implements AutoCloseable {
 
     private final ByteOrder order;
     private final boolean verdictByteByByte;
-    private final TestServer server;
+    private final ReferenceServer server;
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
     private ReferenceUploadServer(String name, ByteOrder order, boolean verdictByteByByte) throws IOException {
         this.order = order;
         this.verdictByteByByte = verdictByteByByte;
-        this.server = TestServer.start(name, this::handle);
+        this.server = ReferenceServer.start(name, this::handle);
         Diagnostics.note(this::describe);
     }
 
@@ -66,7 +66,7 @@ final class ReferenceUploadServer implements AutoCloseable {
         return server.port();
     }
 
-    TestServer testServer() {
+    ReferenceServer referenceServer() {
         return server;
     }
 
@@ -81,7 +81,7 @@ final class ReferenceUploadServer implements AutoCloseable {
         server.close();
     }
 
-    private void handle(TestServer.Connection connection) throws IOException {
+    private void handle(ReferenceServer.Connection connection) throws IOException {
         connection.socket().setSoTimeout(QUIET_MS);
         connection.socket().setTcpNoDelay(true);
         InputStream in = connection.in();

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The client runs in its own thread. If it has not finished within the patience given,
  * the run records where it is blocked, calls the {@code unblock} action (typically
- * {@link TestServer#dropConnections()}) so that its blocked read ends, and waits for it
+ * {@link ReferenceServer#dropConnections()}) so that its blocked read ends, and waits for it
  * again, boundedly. The check then fails with what the client printed and where it was stuck.
  */
 public final class ClientRun {

@@ -8,12 +8,12 @@
  * <li>{@code awaitX(..., Duration patience)} waits at most {@code patience} and returns what it saw by then, never
  * failing: a value, a list (maybe shorter than asked for) or an {@code Optional} (empty if nothing came). Use it
  * where the check goes on to judge what arrived, such as
- * {@link workbook.testkit.TestServer.Connection#awaitReceived} or
- * {@link workbook.testkit.UdpTestServer#awaitRequests}.</li>
+ * {@link workbook.testkit.ReferenceServer.Connection#awaitReceived} or
+ * {@link workbook.testkit.ReferenceUdpServer#awaitRequests}.</li>
  * <li>{@code expectX(..., String what)} waits (at most {@link workbook.testkit.Timeouts#REPLY} unless told) and
  * fails the check with a message that names the fixture, what was awaited ({@code what}) and what came instead;
  * it may return what it saw, to go on with. Use it where "it never came" is the student's mistake, such as
- * {@link workbook.testkit.TestServer#expectConnection}, {@link workbook.testkit.LiveClient#expectOutput},
+ * {@link workbook.testkit.ReferenceServer#expectConnection}, {@link workbook.testkit.LiveClient#expectOutput},
  * {@link workbook.testkit.RunningServer#expectEnd} or {@link workbook.testkit.DatagramProbe#expect}.</li>
  * </ul>
  * No public wait returns a bare {@code boolean}: a check that ignored it would silently go on as if the thing

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * a stream that records every byte and notices when the client hangs up. Closing the server
  * closes every connection and waits (boundedly, loudly) for the threads to end.
  */
-public final class TestServer implements AutoCloseable {
+public final class ReferenceServer implements AutoCloseable {
 
     /** What the reference server does with one connection. */
     @FunctionalInterface
@@ -167,7 +167,7 @@ public final class TestServer implements AutoCloseable {
     private final FixtureThreads threads;
     private volatile boolean dropped;
 
-    private TestServer(String name, ServerSocket listener, Handler handler) {
+    private ReferenceServer(String name, ServerSocket listener, Handler handler) {
         this.name = name;
         this.threads = new FixtureThreads("reference-" + name);
         this.listener = listener;
@@ -175,10 +175,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Starts a reference server on a free loopback port. */
-    public static TestServer start(String name, Handler handler) throws IOException {
+    public static ReferenceServer start(String name, Handler handler) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
-        TestServer server = new TestServer(name, listener, handler);
+        ReferenceServer server = new ReferenceServer(name, listener, handler);
         server.threads.register(listener);
         server.spawn("accept", server::acceptLoop);
         Diagnostics.note(server::describe);

@@ -19,15 +19,15 @@ import java.util.concurrent.TimeUnit;
  * {@link Handler} and records every datagram it received.
  *
  * <pre>{@code
- * try (UdpTestServer server = UdpTestServer.start("reference echo server", request -> List.of(request.data()))) {
+ * try (ReferenceUdpServer server = ReferenceUdpServer.start("reference echo server", request -> List.of(request.data()))) {
  *     ... the student's client sends to server.port() ...
- *     List<UdpTestServer.Request> got = server.awaitRequests(3, Timeouts.REPLY);
+ *     List<ReferenceUdpServer.Request> got = server.awaitRequests(3, Timeouts.REPLY);
  * }
  * }</pre>
  * A handler may answer a datagram with nothing (a silent or lossy server), one datagram, or
  * several (duplicates, stale replies). Closing the server stops its thread, boundedly and loudly.
  */
-public final class UdpTestServer implements AutoCloseable {
+public final class ReferenceUdpServer implements AutoCloseable {
 
     private static final int BUFFER = 65_535;
     private static final int SHOWN = 12;
@@ -59,7 +59,7 @@ public final class UdpTestServer implements AutoCloseable {
     private final FixtureThreads threads;
     private volatile String problem;
 
-    private UdpTestServer(String name, DatagramSocket socket, Handler handler) {
+    private ReferenceUdpServer(String name, DatagramSocket socket, Handler handler) {
         this.name = name;
         this.socket = socket;
         this.port = socket.getLocalPort();
@@ -68,11 +68,11 @@ public final class UdpTestServer implements AutoCloseable {
     }
 
     /** Starts a reference server on a free loopback port. */
-    public static UdpTestServer start(String name, Handler handler) throws IOException {
+    public static ReferenceUdpServer start(String name, Handler handler) throws IOException {
         DatagramSocket socket = new DatagramSocket(Loopback.anyPort());
         socket.setReceiveBufferSize(1 << 20);
         socket.setSendBufferSize(1 << 20);
-        UdpTestServer server = new UdpTestServer(name, socket, handler);
+        ReferenceUdpServer server = new ReferenceUdpServer(name, socket, handler);
         server.threads.register(socket);
         server.threads.start("serve", server::serve);
         Diagnostics.note(server::describe);
