@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import workbook.testkit.ClientRun;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
-import workbook.testkit.ScreenAtEachRead;
 import workbook.testkit.ReferenceServer;
+import workbook.testkit.ScreenAtEachRead;
 
 /** The checks for UpperClient: your client talks to a reference server, fed from a scripted keyboard. */
 @LessonChecks

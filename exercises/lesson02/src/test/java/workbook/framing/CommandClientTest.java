@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static workbook.framing.Wire.utf8;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,10 @@ import workbook.testkit.Diagnostics;
 import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.Patience;
 import workbook.testkit.ProxyPlan;
-import workbook.testkit.ScreenAtEachRead;
 import workbook.testkit.ReferenceServer;
+import workbook.testkit.ScreenAtEachRead;
 
 /** The checks for CommandClient: your client talks to a reference server, fed from a scripted keyboard. */
 @LessonChecks
@@ -197,7 +197,7 @@ class CommandClientTest {
                 int[] cuts = {0, 4, 4 + (frame.length - 4) / 3, 4 + 2 * (frame.length - 4) / 3, frame.length};
                 for (int i = 0; i + 1 < cuts.length; i++) {
                     if (cuts[i + 1] > cuts[i]) {
-                        sleep(i == 0 ? Duration.ZERO : pause);
+                        Patience.pause(i == 0 ? 0 : pause.toMillis());
                         out.write(frame, cuts[i], cuts[i + 1] - cuts[i]);
                         out.flush();
                     }
@@ -231,14 +231,6 @@ class CommandClientTest {
                     + "Standard error:\n" + Wire.indent(Bytes.show(utf8(run.err()))));
         }
         assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import workbook.testkit.Bytes;
 import workbook.testkit.Diagnostics;
+import workbook.testkit.Patience;
 import workbook.testkit.ReferenceServer;
 
 /**
@@ -154,7 +155,7 @@ final class ReferenceUploadServer implements AutoCloseable {
         for (byte b : frame) {
             out.write(b);
             out.flush();
-            sleep(3);
+            Patience.pause(3);
         }
     }
 
@@ -190,13 +191,5 @@ final class ReferenceUploadServer implements AutoCloseable {
                     .append(u.problem() != null ? "; " + u.problem() : "; answered \"" + u.verdict() + "\"");
         }
         return s.toString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -31,8 +31,8 @@ import workbook.testkit.LiveClient;
 import workbook.testkit.Loopback;
 import workbook.testkit.LossPlan;
 import workbook.testkit.LossyUdpProxy;
-import workbook.testkit.Timeouts;
 import workbook.testkit.ReferenceUdpServer;
+import workbook.testkit.Timeouts;
 
 /**
  * The checks for UdpUpperClient: your client talks to a reference server (not yours), fed from a scripted keyboard,

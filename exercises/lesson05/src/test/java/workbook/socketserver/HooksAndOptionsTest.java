@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.socketserver.TcpServerTest.RecordingServer;
 import workbook.socketserver.TcpServerTest.UpperEcho;
+import workbook.testkit.Calls;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.Expect;
 import workbook.testkit.LessonChecks;
@@ -175,18 +176,18 @@ class HooksAndOptionsTest {
             try (Socket client = connect(server.port(), "the client")) {
                 roundTrip(client, "serving", "the reply while serveForever() runs");
             }
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "a second serveForever() on a serving server", () ->
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "a second serveForever() on a serving server", () ->
                     assertThatThrownBy(server.server()::serveForever).as("a second serveForever()")
                             .isInstanceOf(IllegalStateException.class).hasMessageContaining("serving already"));
         }
         TcpServer closed = new TcpServer(Loopback.anyPort(), UpperEcho::new);
         Checks.Printed printed = Checks.stderrOf(() -> {
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "close() on a server that never served", closed::close);
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "close() on a server that never served", closed::close);
             return null;
         });
         assertThat(printed.output()).as("what close() printed on a server whose serveForever() never ran: there is"
                 + " no serve loop to wait for").isEmpty();
-        Checks.returnsWithin(Timeouts.SHUTDOWN, "serveForever() on a closed server", () ->
+        Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "serveForever() on a closed server", () ->
                 assertThatThrownBy(closed::serveForever).as("serveForever() after close()")
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed"));
     }
@@ -495,7 +496,7 @@ class HooksAndOptionsTest {
                     + " not wait for the loop it runs on").isEmpty();
             try (TcpServer neverServed = new TcpServer(Loopback.anyPort(), UpperEcho::new)) {
                 Checks.Printed quiet = Checks.stderrOf(() -> {
-                    Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server that never served",
+                    Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server that never served",
                             neverServed::shutdown);
                     return null;
                 });

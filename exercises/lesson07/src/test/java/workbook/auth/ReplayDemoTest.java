@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
-import workbook.testkit.RunningServer;
 import workbook.testkit.ReferenceServer;
+import workbook.testkit.RunningServer;
 import workbook.testkit.VirtualThreadWarmUp;
 
 /** The replay demo, played against your server, watched by a wire tap. */

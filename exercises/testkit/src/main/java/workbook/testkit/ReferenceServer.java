@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -180,7 +179,7 @@ public final class ReferenceServer implements AutoCloseable {
         listener.bind(Loopback.anyPort());
         ReferenceServer server = new ReferenceServer(name, listener, handler);
         server.threads.register(listener);
-        server.spawn("accept", server::acceptLoop);
+        server.threads.start("accept", server::acceptLoop);
         Diagnostics.note(server::describe);
         return server;
     }
@@ -211,7 +210,7 @@ public final class ReferenceServer implements AutoCloseable {
     public void dropConnections() {
         dropped = true;
         for (Connection c : connections) {
-            closeQuietly(c.socket);
+            FixtureThreads.closeQuietly(c.socket);
         }
     }
 
@@ -258,7 +257,7 @@ public final class ReferenceServer implements AutoCloseable {
                 Connection connection = new Connection("connection #" + (count + 1) + " of the " + name, socket);
                 connections.add(connection);
                 arrivals.add(connection);
-                if (!spawn("connection-" + (++count), () -> serve(connection))) {
+                if (!threads.start("connection-" + (++count), () -> serve(connection))) {
                     return;
                 }
             } catch (IOException e) {
@@ -276,13 +275,5 @@ public final class ReferenceServer implements AutoCloseable {
         } finally {
             connection.finished.countDown();
         }
-    }
-
-    private boolean spawn(String role, Runnable body) {
-        return threads.start(role, body);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        FixtureThreads.closeQuietly(c);
     }
 }

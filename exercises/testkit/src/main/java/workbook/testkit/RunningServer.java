@@ -2,6 +2,8 @@ package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -126,6 +128,22 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Closes the server while {@code client} is in a conversation with it, and fails unless the serve loop then
+     * returns without throwing and the client sees its connection end (end of stream or a reset): close() must end
+     * the conversation in progress too, not only stop listening.
+     */
+    public void expectCloseEndsConversation(Socket client) throws IOException {
+        close(); // fails the check if the serve loop is still running a moment later
+        assertNotCrashed("close() was called while a client was connected");
+        Received after = Received.read(client, 1, Timeouts.REPLY);
+        if (after.ending() != Received.Ending.END_OF_STREAM && after.ending() != Received.Ending.BROKEN) {
+            Diagnostics.snapshot();
+            fail("After your " + name + " was closed, the client still connected to it saw: " + after.story()
+                    + " close() must end the conversation in progress too, not only stop listening.");
         }
     }
 
