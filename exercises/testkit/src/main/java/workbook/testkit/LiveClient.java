@@ -111,11 +111,18 @@ public final class LiveClient implements AutoCloseable {
         return client.printed();
     }
 
-    /** Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly. */
+    /**
+     * Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly; fails,
+     * saying where it is stuck, if it still runs.
+     */
     @Override
     public void close() {
         endInput();
-        client.stop();
+        if (!client.stop()) {
+            Diagnostics.snapshot();
+            fail("Your " + name + " was still running " + Timeouts.SHUTDOWN.toSeconds() + " s after its input ended"
+                    + " and its connection was closed, at:\n" + client.where() + "\n" + printed());
+        }
     }
 
     private String describe() {
