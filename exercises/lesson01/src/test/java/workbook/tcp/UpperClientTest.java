@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import workbook.testkit.ClientRun;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.ReferenceServer;
 import workbook.testkit.ScreenAtEachRead;
-import workbook.testkit.TestServer;
 
 /** The checks for UpperClient: your client talks to a reference server, fed from a scripted keyboard. */
 @LessonChecks
@@ -27,10 +27,10 @@ class UpperClientTest {
     @Tag("step:6")
     @DisplayName("Step 6: the client skips empty input instead of waiting forever for a reply")
     void skipsEmptyInput() throws Exception {
-        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+        try (ReferenceServer server = ReferenceServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
             ClientRun run = runClient(server, "\n   \nhello\n");
             run.assertFinished();
-            assertThat(server.awaitConnection(0).received())
+            assertThat(server.expectConnection(0).received())
                     .withFailMessage("The server should have received exactly \"hello\" but received \"%s\".",
                             new String(server.connections().get(0).received(), StandardCharsets.UTF_8))
                     .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
@@ -42,16 +42,13 @@ class UpperClientTest {
     @Tag("step:7")
     @DisplayName("Step 7: the client prints each reply, ends when its input ends, and hangs up politely")
     void endsOnEndOfInput() throws Exception {
-        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+        try (ReferenceServer server = ReferenceServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
             ClientRun run = runClient(server, "hello\nsee you\n");
             run.assertFinished();
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
             assertThat(printed(run)).as("what the client printed").isEqualTo(">>: HELLO\n>>: SEE YOU\n>>: \n");
-            TestServer.Connection connection = server.awaitConnection(0);
-            assertThat(connection.awaitFinished(workbook.testkit.Timeouts.REPLY) && connection.clientHungUp())
-                    .withFailMessage("The server never saw the client hang up (read() returning -1): "
-                            + "the client must close its socket when its input ends.")
-                    .isTrue();
+            server.expectConnection(0).expectHangUp("its input ended: the client must close its socket when its"
+                    + " input ends");
         }
     }
 
@@ -73,7 +70,7 @@ class UpperClientTest {
     @Tag("step:7")
     @DisplayName("Step 7: a server that hangs up mid-conversation is reported in one line")
     void reportsServerThatHangsUp() throws Exception {
-        try (TestServer server = TestServer.start("reference server that hangs up", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that hangs up", connection -> {
             connection.in().read(new byte[1024]); // take the first message, then hang up without a reply
         })) {
             ClientRun run = runClient(server, "hello\nanyone there?\n");
@@ -87,7 +84,7 @@ class UpperClientTest {
     @Tag("step:7")
     @DisplayName("Step 7: the prompt is on the screen (flushed) before the client waits for a line")
     void promptIsShownBeforeReading() throws Exception {
-        try (TestServer server = TestServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
+        try (ReferenceServer server = ReferenceServer.start("reference UpperServer", UpperClientTest::upperCaseEcho)) {
             ScreenAtEachRead screen = new ScreenAtEachRead();
             ClientRun run = ClientRun.run("UpperClient", (in, out, err) -> UpperClient.run(screen.keyboard(in),
                     screen.out(), err, Loopback.address(server.port())), "hello\n", server::dropConnections);
@@ -103,7 +100,7 @@ class UpperClientTest {
     @Tag("step:7")
     @DisplayName("Step 7: a connection reset by the server is reported in one line that says so, exit code not 0")
     void reportsResetConnection() throws Exception {
-        try (TestServer server = TestServer.start("reference server that resets the connection", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that resets the connection", connection -> {
             connection.in().read(new byte[1024]); // take the first message, then reset instead of replying
             connection.socket().setSoLinger(true, 0);
             connection.socket().close();
@@ -130,14 +127,14 @@ class UpperClientTest {
                 .allSatisfy(line -> assertThat(line).contains("no-such-host.invalid").doesNotContain("Exception"));
     }
 
-    private static ClientRun runClient(TestServer server, String keyboard) {
+    private static ClientRun runClient(ReferenceServer server, String keyboard) {
         return ClientRun.run("UpperClient",
                 (in, out, err) -> UpperClient.run(in, out, err, Loopback.address(server.port())), keyboard,
                 server::dropConnections);
     }
 
     /** The reference server: answers each read with its bytes, a to z upper-cased. */
-    private static void upperCaseEcho(TestServer.Connection connection) throws IOException {
+    private static void upperCaseEcho(ReferenceServer.Connection connection) throws IOException {
         InputStream in = connection.in();
         OutputStream out = connection.out();
         byte[] buffer = new byte[1024];

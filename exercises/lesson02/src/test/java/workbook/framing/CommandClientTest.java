@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static workbook.framing.Wire.utf8;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,10 @@ import workbook.testkit.Diagnostics;
 import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.Patience;
 import workbook.testkit.ProxyPlan;
+import workbook.testkit.ReferenceServer;
 import workbook.testkit.ScreenAtEachRead;
-import workbook.testkit.TestServer;
 
 /** The checks for CommandClient: your client talks to a reference server, fed from a scripted keyboard. */
 @LessonChecks
@@ -39,13 +39,13 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: the client sends each command as one frame: its length, then its UTF-8 bytes")
     void sendsEachCommandAsAFrame() throws Exception {
-        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO))) {
+        try (ReferenceServer server = ReferenceServer.start("reference CommandServer", reference(Duration.ZERO))) {
             ClientRun run = runClient(server.port(), server, "echo 你好\n\nhelp\n", Duration.ofSeconds(2));
             run.assertFinished();
             byte[] expected = Wire.frames(List.of(utf8("echo 你好"), utf8("help")));
-            TestServer.Connection connection = server.awaitConnection(0);
-            connection.awaitFinished(Duration.ofSeconds(2)); // the client has hung up: all it sent has been read
-            assertThat(connection.received()).withFailMessage(() -> "What the reference server received for the"
+            ReferenceServer.Connection connection = server.expectConnection(0);
+            byte[] received = connection.awaitReceived(Duration.ofSeconds(2)); // once the client hung up: all it sent
+            assertThat(received).withFailMessage(() -> "What the reference server received for the"
                     + " input lines \"echo 你好\", \"\" and \"help\" (the empty line is not sent):\n"
                     + Bytes.compare(expected, connection.receivedChunks())).isEqualTo(expected);
         }
@@ -56,7 +56,7 @@ class CommandClientTest {
     @DisplayName("Step 5: each reply is printed whole and once, even when it arrives in slow pieces")
     void printsReplyThatArrivesInSlowPieces() throws Exception {
         List<String> typed = List.of("cat poem.txt", "size big.txt", "cat empty.txt", "head 3000 big.txt", "ls");
-        try (TestServer server = TestServer.start("reference CommandServer (replies in pieces, 30 ms apart)",
+        try (ReferenceServer server = ReferenceServer.start("reference CommandServer (replies in pieces, 30 ms apart)",
                 reference(Duration.ofMillis(30)))) {
             ClientRun run = runClient(server.port(), server, String.join("\n", typed) + "\n", Duration.ofSeconds(4));
             expectScreen(run, typed, "replies written as: the 4-byte length, then the output in pieces, 30 ms apart");
@@ -70,7 +70,7 @@ class CommandClientTest {
         List<String> typed = List.of("cat empty.txt", "head 1 big.txt", "help", "head 1023 big.txt",
                 "head 1024 big.txt", "head 1025 big.txt", "cat numbers.txt", "cat big.txt", "size big.txt",
                 "echo done");
-        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO));
+        try (ReferenceServer server = ReferenceServer.start("reference CommandServer", reference(Duration.ZERO));
                 FragmentingProxy proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(5).split(1, 2000))) {
             ClientRun run = runClient(proxy.port(), server, String.join("\n", typed) + "\n", Duration.ofSeconds(4));
             expectScreen(run, typed, "the replies cut on the way (proxy " + proxy.plan() + ")");
@@ -81,7 +81,7 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a reply cut short by the end of the stream is reported as an error, never printed")
     void reportsATruncatedReply() throws Exception {
-        try (TestServer server = TestServer.start("reference server that dies mid-reply", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that dies mid-reply", connection -> {
             connection.in().read(new byte[4096]); // the command, whatever it looks like
             OutputStream out = connection.out();
             out.write(Wire.header(5000)); // 5000 bytes announced ...
@@ -103,7 +103,7 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: the prompt is on the screen (flushed) before the client waits for a line")
     void promptIsShownBeforeReading() throws Exception {
-        try (TestServer server = TestServer.start("reference CommandServer", reference(Duration.ZERO))) {
+        try (ReferenceServer server = ReferenceServer.start("reference CommandServer", reference(Duration.ZERO))) {
             ScreenAtEachRead screen = new ScreenAtEachRead();
             ClientRun run = ClientRun.run("CommandClient", (in, out, err) -> CommandClient.run(screen.keyboard(in),
                     screen.out(), err, Loopback.address(server.port())), "size poem.txt\n", server::dropConnections);
@@ -119,7 +119,7 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a server that hangs up between replies is reported in one line, exit code not 0")
     void reportsServerThatHangsUpBetweenReplies() throws Exception {
-        try (TestServer server = TestServer.start("reference server that hangs up after one command", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that hangs up after one command", connection -> {
             Wire.readFrame(connection.in(), 4096); // take the command, then hang up without a reply
         })) {
             ClientRun run = runClient(server.port(), server, "ls\nhelp\n", Duration.ofSeconds(2));
@@ -132,7 +132,7 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a reply whose length is over the client's limit is refused in one line, never read")
     void refusesAReplyOverTheLimit() throws Exception {
-        try (TestServer server = TestServer.start("reference server that announces a 3 GiB reply", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that announces a 3 GiB reply", connection -> {
             Wire.readFrame(connection.in(), 4096);
             connection.out().write(Wire.header(3L << 30));
             connection.out().flush();
@@ -147,7 +147,7 @@ class CommandClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a connection reset by the server is reported in one line that says so, exit code not 0")
     void reportsResetConnection() throws Exception {
-        try (TestServer server = TestServer.start("reference server that resets the connection", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference server that resets the connection", connection -> {
             Wire.readFrame(connection.in(), 4096); // take the command, then reset instead of replying
             connection.socket().setSoLinger(true, 0);
             connection.socket().close();
@@ -183,7 +183,7 @@ class CommandClientTest {
     }
 
     /** The reference server: answers each command frame with the frame of its output, optionally in slow pieces. */
-    private static TestServer.Handler reference(Duration pause) {
+    private static ReferenceServer.Handler reference(Duration pause) {
         return connection -> {
             OutputStream out = connection.out();
             for (Optional<byte[]> command; (command = Wire.readFrame(connection.in(), 4096)).isPresent(); ) {
@@ -197,7 +197,7 @@ class CommandClientTest {
                 int[] cuts = {0, 4, 4 + (frame.length - 4) / 3, 4 + 2 * (frame.length - 4) / 3, frame.length};
                 for (int i = 0; i + 1 < cuts.length; i++) {
                     if (cuts[i + 1] > cuts[i]) {
-                        sleep(i == 0 ? Duration.ZERO : pause);
+                        Patience.pause(i == 0 ? 0 : pause.toMillis());
                         out.write(frame, cuts[i], cuts[i + 1] - cuts[i]);
                         out.flush();
                     }
@@ -206,7 +206,7 @@ class CommandClientTest {
         };
     }
 
-    private static ClientRun runClient(int port, TestServer server, String keyboard, Duration patience) {
+    private static ClientRun runClient(int port, ReferenceServer server, String keyboard, Duration patience) {
         return ClientRun.run("CommandClient",
                 (in, out, err) -> CommandClient.run(in, out, err, Loopback.address(port)), keyboard, patience,
                 server::dropConnections);
@@ -231,14 +231,6 @@ class CommandClientTest {
                     + "Standard error:\n" + Wire.indent(Bytes.show(utf8(run.err()))));
         }
         assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** What the client printed, with the platform's line ends (println writes CRLF on Windows) as "\n". */

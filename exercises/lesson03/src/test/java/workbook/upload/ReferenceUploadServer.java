@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import workbook.testkit.Bytes;
 import workbook.testkit.Diagnostics;
-import workbook.testkit.TestServer;
+import workbook.testkit.Patience;
+import workbook.testkit.ReferenceServer;
 
 /**
  * A reference upload server for your client to talk to: it records each upload exactly as it
@@ -42,13 +43,13 @@ final class ReferenceUploadServer implements AutoCloseable {
 
     private final ByteOrder order;
     private final boolean verdictByteByByte;
-    private final TestServer server;
+    private final ReferenceServer server;
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
     private ReferenceUploadServer(String name, ByteOrder order, boolean verdictByteByByte) throws IOException {
         this.order = order;
         this.verdictByteByByte = verdictByteByByte;
-        this.server = TestServer.start(name, this::handle);
+        this.server = ReferenceServer.start(name, this::handle);
         Diagnostics.note(this::describe);
     }
 
@@ -66,14 +67,13 @@ final class ReferenceUploadServer implements AutoCloseable {
         return server.port();
     }
 
-    TestServer testServer() {
+    ReferenceServer referenceServer() {
         return server;
     }
 
     /** The n-th upload (0-based), waiting for its connection to finish (at most a few seconds). */
     Upload upload(int index) {
-        TestServer.Connection connection = server.awaitConnection(index);
-        connection.awaitFinished(java.time.Duration.ofMillis(3 * QUIET_MS));
+        server.expectConnection(index).awaitReceived(java.time.Duration.ofMillis(3 * QUIET_MS));
         return uploads.size() > index ? uploads.get(index) : null;
     }
 
@@ -82,7 +82,7 @@ final class ReferenceUploadServer implements AutoCloseable {
         server.close();
     }
 
-    private void handle(TestServer.Connection connection) throws IOException {
+    private void handle(ReferenceServer.Connection connection) throws IOException {
         connection.socket().setSoTimeout(QUIET_MS);
         connection.socket().setTcpNoDelay(true);
         InputStream in = connection.in();
@@ -155,7 +155,7 @@ final class ReferenceUploadServer implements AutoCloseable {
         for (byte b : frame) {
             out.write(b);
             out.flush();
-            sleep(3);
+            Patience.pause(3);
         }
     }
 
@@ -191,13 +191,5 @@ final class ReferenceUploadServer implements AutoCloseable {
                     .append(u.problem() != null ? "; " + u.problem() : "; answered \"" + u.verdict() + "\"");
         }
         return s.toString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -23,7 +23,7 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
-import workbook.testkit.TestServer;
+import workbook.testkit.ReferenceServer;
 
 /** The checks for UploadClient: your client uploads to a reference server that records every byte it receives. */
 @LessonChecks
@@ -133,7 +133,7 @@ class UploadClientTest {
             assertThat(afterPrompts[1]).as("the answer to \"x\" (not a number)").isNotBlank();
             assertThat(afterPrompts[2]).as("the answer to \"0\" (no such file)").isNotBlank();
             assertThat(afterPrompts[3]).as("the answer to \"4\" (no such file: there are 3)").isNotBlank();
-            assertThat(server.testServer().connections()).as("connections to the server: only the choice \"2\" uploads")
+            assertThat(server.referenceServer().connections()).as("connections to the server: only the choice \"2\" uploads")
                     .hasSize(1);
             ReferenceUploadServer.Upload upload = server.upload(0);
             assertThat(upload.json().path("file_name").asText()).as("the file uploaded after typing 2").isEqualTo("b.txt");
@@ -195,7 +195,7 @@ class UploadClientTest {
                     .contains("100%  8 B of 8 B" + Wire.NL + "saved c.txt");
             assertThat(afterPrompts[7]).as("the answer to \"3\"").contains("saved c.txt");
             assertThat(afterPrompts[8]).as("the answer to \"1\"").contains("saved a.txt");
-            assertThat(server.testServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
+            assertThat(server.referenceServer().connections()).as("connections: only the choices 3 and 1 upload").hasSize(2);
         }
     }
 
@@ -208,7 +208,7 @@ class UploadClientTest {
             assertThat(run.exitCode()).as("the exit code after the input ended").isZero();
             assertThat(Wire.lines(run.out())).as("what the client printed for an empty folder")
                     .contains("no files").doesNotContain("Uploading").endsWith(UploadClient.PROMPT + Wire.NL);
-            assertThat(server.testServer().connections()).as("connections to the server").isEmpty();
+            assertThat(server.referenceServer().connections()).as("connections to the server").isEmpty();
         }
     }
 
@@ -235,7 +235,7 @@ class UploadClientTest {
     @DisplayName("Step 5: a server that hangs up without a verdict is reported in one line, exit code 1")
     void reportsAServerThatHangsUp() throws Exception {
         write("a.txt", "alpha\n".getBytes(StandardCharsets.US_ASCII));
-        try (TestServer rude = TestServer.start("a server that reads the upload, then hangs up", connection -> {
+        try (ReferenceServer rude = ReferenceServer.start("a server that reads the upload, then hangs up", connection -> {
             connection.socket().setSoTimeout(300);
             try {
                 connection.in().readAllBytes();
@@ -257,7 +257,7 @@ class UploadClientTest {
     @DisplayName("Step 5: a server that hangs up hard in the middle of the body is reported in one line, exit code 1")
     void reportsAServerThatResets() throws Exception {
         write("big.bin", Wire.randomBytes(16 << 20, 6));
-        try (TestServer rude = TestServer.start("a server that resets the connection after the header", connection -> {
+        try (ReferenceServer rude = ReferenceServer.start("a server that resets the connection after the header", connection -> {
             connection.in().readNBytes(4);
             connection.socket().setSoLinger(true, 0); // the close below sends a reset, and no verdict
         })) {
@@ -294,7 +294,7 @@ class UploadClientTest {
     void printsAnEarlyRefusal() throws Exception {
         Path file = write("big.bin", Wire.randomBytes(16 << 20, 5));
         String refusal = "refused: \"big.bin\" exists already (reference server)";
-        try (TestServer early = TestServer.start("a server that refuses after the header", connection -> {
+        try (ReferenceServer early = ReferenceServer.start("a server that refuses after the header", connection -> {
             InputStream in = connection.in();
             int length = ByteBuffer.wrap(in.readNBytes(4)).order(Wire.yours()).getInt();
             in.readNBytes(length);
@@ -326,13 +326,13 @@ class UploadClientTest {
             Verdict verdict = UploadClient.upload(file, Loopback.address(server.port()), sent -> { });
             out.print(verdict.message());
             return verdict.ok() ? 0 : 1;
-        }, "", server.testServer()::dropConnections);
+        }, "", server.referenceServer()::dropConnections);
     }
 
     private ClientRun interactive(ReferenceUploadServer server, String keyboard) {
         return ClientRun.run("UploadClient",
                 (in, out, err) -> UploadClient.run(in, out, err, folder, Loopback.address(server.port())), keyboard,
-                server.testServer()::dropConnections);
+                server.referenceServer()::dropConnections);
     }
 
     private void assertArrivesExactly(Path file) throws IOException {

@@ -26,6 +26,7 @@ import workbook.testkit.Diagnostics;
 import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.Patience;
 import workbook.testkit.ProxyPlan;
 import workbook.testkit.RunningServer;
 import workbook.testkit.Timeouts;
@@ -430,7 +431,7 @@ class UploadServerTest {
             for (int at = 0; at < upload.length; at += piece) {
                 Wire.send(client, java.util.Arrays.copyOfRange(upload, at, Math.min(upload.length, at + piece)),
                         "a piece of a steady upload");
-                sleep(STALL_LIMIT.toMillis() / 5);
+                Patience.pause(STALL_LIMIT.toMillis() / 5);
             }
             Wire.Reply verdict = Wire.readVerdict(client, Wire.yours(), "a slow but steady upload");
             assertThat(verdict.ok()).withFailMessage("An upload that keeps moving (%s every %d ms) should be saved, even"
@@ -608,7 +609,7 @@ class UploadServerTest {
     private void assertNoFileLeft(String after) throws IOException {
         long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
         while (!listFiles(uploads).isEmpty() && System.nanoTime() < deadline) {
-            sleep(20);
+            Patience.pause(20);
         }
         List<String> left = listFiles(uploads);
         if (!left.isEmpty()) {
@@ -678,14 +679,6 @@ class UploadServerTest {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -29,15 +29,15 @@ class ChatClientTest {
                         () -> { })) {
             var joined = room.expect(new byte[0], "the client's first datagram: an empty one, to join the room");
             room.send(joined.sender(), "[127.0.0.1:4000] hello from bob".getBytes());
-            chat.awaitOutput("[127.0.0.1:4000] hello from bob",
+            chat.expectOutput("[127.0.0.1:4000] hello from bob",
                     "a message relayed by the room while nobody was typing");
             chat.type("hi bob");
             room.expect("hi bob", "the line typed, sent to the room as one datagram");
             chat.type("");
             room.send(joined.sender(), "[127.0.0.1:4001] and hello from carol".getBytes());
-            chat.awaitOutput("[127.0.0.1:4001] and hello from carol", "a second relayed message");
+            chat.expectOutput("[127.0.0.1:4001] and hello from carol", "a second relayed message");
             chat.endInput();
-            assertThat(chat.awaitExit()).as("the exit code after the input ended").isZero();
+            assertThat(chat.expectExit()).as("the exit code after the input ended").isZero();
             room.expectNothing("after the client left (an empty line is not a message)");
         }
     }
@@ -50,15 +50,15 @@ class ChatClientTest {
                 var chat = LiveClient.start("ChatClient", (in, out, err) -> ChatClient.run(in, out, err, room.address()),
                         () -> { })) {
             var joined = room.expect(new byte[0], "the client's first datagram: an empty one, to join the room");
-            chat.awaitOutput("Joined the room at 127.0.0.1:" + room.port() + ".", "where it joined");
-            chat.awaitOutput(">>: ", "the prompt, before anything was typed");
+            chat.expectOutput("Joined the room at 127.0.0.1:" + room.port() + ".", "where it joined");
+            chat.expectOutput(">>: ", "the prompt, before anything was typed");
             try (var stranger = DatagramProbe.open("a stranger, not the room")) {
                 stranger.send(joined.sender(), "[127.0.0.1:666] buy cheap watches".getBytes(StandardCharsets.UTF_8));
             }
             room.send(joined.sender(), "[127.0.0.1:4000] hello from bob".getBytes(StandardCharsets.UTF_8));
-            chat.awaitOutput("[127.0.0.1:4000] hello from bob", "a message relayed by the room");
+            chat.expectOutput("[127.0.0.1:4000] hello from bob", "a message relayed by the room");
             chat.endInput();
-            assertThat(chat.awaitExit()).as("the exit code after the input ended").isZero();
+            assertThat(chat.expectExit()).as("the exit code after the input ended").isZero();
             assertThat(chat.out()).as("what the chat client printed (datagrams from anyone but the room are ignored)")
                     .doesNotContain("cheap watches");
             assertThat(chat.out().replace("\r\n", "\n")).as("what the chat client printed, at the end")
@@ -79,7 +79,7 @@ class ChatClientTest {
             chat.type(largest);
             room.expect(largest, "the 65,507-byte line typed after a line one byte longer");
             chat.endInput();
-            assertThat(chat.awaitExit()).as("the exit code after the input ended").isZero();
+            assertThat(chat.expectExit()).as("the exit code after the input ended").isZero();
             assertThat(chat.err().lines().toList()).as("what it printed on standard error").hasSize(1)
                     .allSatisfy(line -> assertThat(line).contains("65508"));
         }

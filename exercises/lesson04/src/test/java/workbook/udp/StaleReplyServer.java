@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import workbook.testkit.FixtureThreads;
 import workbook.testkit.Loopback;
-import workbook.testkit.Timeouts;
 
 /**
  * A hostile server for the client checks: it never answers a request, but sends the client a reply with another
@@ -21,20 +21,20 @@ final class StaleReplyServer implements AutoCloseable {
     private static final int EVERY_MS = 5;
 
     private final DatagramSocket socket;
-    private final Thread thread;
+    /** Its socket and thread, stopped together on close (a thread that does not stop fails the check, named). */
+    private final FixtureThreads threads = new FixtureThreads("stale-reply-server");
     private final AtomicInteger requests = new AtomicInteger();
     private volatile SocketAddress client;
     private volatile byte[] stale = "999999 STALE".getBytes(StandardCharsets.US_ASCII);
 
     private StaleReplyServer(DatagramSocket socket) {
         this.socket = socket;
-        this.thread = new Thread(this::serve, "stale-reply-server");
-        thread.setDaemon(true);
     }
 
     static StaleReplyServer start() throws IOException {
         StaleReplyServer server = new StaleReplyServer(new DatagramSocket(Loopback.anyPort()));
-        server.thread.start();
+        server.threads.register(server.socket);
+        server.threads.start("serve", server::serve);
         return server;
     }
 
@@ -78,8 +78,7 @@ final class StaleReplyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        socket.close();
-        thread.join(Timeouts.SHUTDOWN.toMillis());
+    public void close() {
+        threads.close();
     }
 }

@@ -31,8 +31,8 @@ import workbook.testkit.LiveClient;
 import workbook.testkit.Loopback;
 import workbook.testkit.LossPlan;
 import workbook.testkit.LossyUdpProxy;
+import workbook.testkit.ReferenceUdpServer;
 import workbook.testkit.Timeouts;
-import workbook.testkit.UdpTestServer;
 
 /**
  * The checks for UdpUpperClient: your client talks to a reference server (not yours), fed from a scripted keyboard,
@@ -49,13 +49,13 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: each line goes out as one numbered datagram, and its reply is printed")
     void sendsNumberedDatagrams() throws Exception {
-        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+        try (var server = ReferenceUdpServer.start("reference echo server", UdpUpperClientTest::echo);
                 var client = UdpUpperClient.open(server.address())) { // 200 ms at first, 5 tries
             ClientRun run = runClient(client, "hello\n\nsee you\n", PATIENCE);
             run.assertFinished();
             assertThat(run.out()).as("what the client printed (an empty line is an empty message: UDP sends those)")
                     .isEqualTo(">>: HELLO\n>>: \n>>: SEE YOU\n>>: \n");
-            List<UdpTestServer.Request> got = server.received();
+            List<ReferenceUdpServer.Request> got = server.received();
             assertThat(got).as("the datagrams the server received (one per line typed)").hasSize(3);
             List<Long> numbers = new ArrayList<>();
             String[] payloads = {"hello", "", "see you"};
@@ -73,13 +73,13 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: when a reply is lost, the client sends the same datagram again and prints the reply once")
     void retriesWhenAReplyIsLost() throws Exception {
-        try (var server = UdpTestServer.start("reference echo server that loses its first reply",
+        try (var server = ReferenceUdpServer.start("reference echo server that loses its first reply",
                 request -> request.index() == 0 ? List.of() : echo(request));
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(50), 5)) {
             ClientRun run = runClient(client, "hello\nworld\n", Timeouts.REPLY);
             run.assertFinished();
             assertThat(run.out()).as("what the client printed").isEqualTo(">>: HELLO\n>>: WORLD\n>>: \n");
-            List<UdpTestServer.Request> got = server.received();
+            List<ReferenceUdpServer.Request> got = server.received();
             assertThat(got).as("the datagrams the server received: hello, hello again, world").hasSize(3);
             assertThat(got.get(1).data()).withFailMessage(() -> "The second try must be the very same datagram as the"
                     + " first, with the same sequence number, so that its reply can be told apart from others.\n"
@@ -91,7 +91,7 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a server that never answers gets exactly maxTries tries, longer and longer apart; then one line")
     void givesUpOnASilentServer() throws Exception {
-        try (var server = UdpTestServer.start("reference server that never answers", request -> List.of());
+        try (var server = ReferenceUdpServer.start("reference server that never answers", request -> List.of());
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(100), 3)) {
             long start = System.nanoTime();
             ClientRun run = runClient(client, "hello\nnever sent\n", PATIENCE);
@@ -100,7 +100,7 @@ class UdpUpperClientTest {
             assertGaveUpInOneLine(run, server.port());
             assertThat(run.err()).as("the line it printed when it gave up").contains("after 3 tries")
                     .doesNotContain("unreachable"); // the server was there, only silent
-            List<UdpTestServer.Request> got = server.received();
+            List<ReferenceUdpServer.Request> got = server.received();
             assertThat(got).as("the tries the server received (maxTries is 3)").hasSize(3);
             assertThat(got).as("every try is the same datagram (same sequence number, same payload)")
                     .allSatisfy(r -> assertThat(r.data()).isEqualTo(got.get(0).data()));
@@ -132,7 +132,7 @@ class UdpUpperClientTest {
     @DisplayName("Step 5: duplicates, latecomers and garbage are dropped: each reply is printed once")
     void dropsDuplicatesLatecomersAndGarbage() throws Exception {
         AtomicReference<byte[]> previous = new AtomicReference<>();
-        UdpTestServer.Handler messy = request -> {
+        ReferenceUdpServer.Handler messy = request -> {
             byte[] reply = echo(request).get(0);
             List<byte[]> replies = new ArrayList<>();
             if (previous.get() != null) {
@@ -144,7 +144,7 @@ class UdpUpperClientTest {
             previous.set(reply);
             return replies;
         };
-        try (var server = UdpTestServer.start("reference server that answers twice, late and with garbage", messy);
+        try (var server = ReferenceUdpServer.start("reference server that answers twice, late and with garbage", messy);
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3)) {
             ClientRun run = runClient(client, "one\ntwo\nthree\n", PATIENCE);
             run.assertFinished();
@@ -177,7 +177,7 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: the wait stops doubling at 8 times the first: 10 tries of 10 ms take well under 4 s")
     void capsTheBackoff() throws Exception {
-        try (var server = UdpTestServer.start("reference server that never answers", request -> List.of());
+        try (var server = ReferenceUdpServer.start("reference server that never answers", request -> List.of());
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(10), 10)) {
             long start = System.nanoTime();
             // Waits of 10, 20, 40, then 80 ms seven times: 0.63 s. Doubling on and on would take 10.2 s.
@@ -198,7 +198,7 @@ class UdpUpperClientTest {
     void refusesALineTooLongForOneDatagram() throws Exception {
         String largest = "x".repeat(65_505); // "1 " and 65,505 bytes: 65,507, the most one datagram holds
         String tooLong = "y".repeat(65_506);
-        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+        try (var server = ReferenceUdpServer.start("reference echo server", UdpUpperClientTest::echo);
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3)) {
             ClientRun run = runClient(client, largest + "\n" + tooLong + "\nok\n", PATIENCE);
             run.assertFinished();
@@ -215,7 +215,7 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a client whose socket fails says so in one line and exits with 1")
     void reportsALostSocketInOneLine() throws Exception {
-        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+        try (var server = ReferenceUdpServer.start("reference echo server", UdpUpperClientTest::echo);
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(100), 3)) {
             client.close(); // as if the network interface had gone away
             ClientRun run = runClient(client, "hello\n", PATIENCE);
@@ -274,15 +274,15 @@ class UdpUpperClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: the prompt shows before you type, and each reply as it comes")
     void showsThePromptBeforeTheUserTypes() throws Exception {
-        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+        try (var server = ReferenceUdpServer.start("reference echo server", UdpUpperClientTest::echo);
                 var client = UdpUpperClient.open(server.address(), Duration.ofMillis(500), 3);
                 var live = LiveClient.start("UdpUpperClient", (in, out, err) -> UdpUpperClient.run(in, out, err, client),
                         client::close)) {
-            live.awaitOutput(">>: ", "the prompt, before anything was typed");
+            live.expectOutput(">>: ", "the prompt, before anything was typed");
             live.type("hi");
-            live.awaitOutput("HI", "the reply to \"hi\"");
+            live.expectOutput("HI", "the reply to \"hi\"");
             live.endInput();
-            assertThat(live.awaitExit()).as("the exit code after the input ended").isZero();
+            assertThat(live.expectExit()).as("the exit code after the input ended").isZero();
         }
     }
 
@@ -309,7 +309,7 @@ class UdpUpperClientTest {
             expected.append(">>: ").append(line.toUpperCase(Locale.ROOT)).append('\n');
         }
         expected.append(">>: \n");
-        try (var server = UdpTestServer.start("reference echo server", UdpUpperClientTest::echo);
+        try (var server = ReferenceUdpServer.start("reference echo server", UdpUpperClientTest::echo);
                 var proxy = LossyUdpProxy.start(server.port(), plan);
                 var client = UdpUpperClient.open(proxy.address(), Duration.ofMillis(20), 12)) {
             ClientRun run = runClient(client, keyboard.toString(), PATIENCE);
@@ -357,7 +357,7 @@ class UdpUpperClientTest {
     }
 
     /** The reference echo server's answer: the same bytes, a to z upper-cased. */
-    private static List<byte[]> echo(UdpTestServer.Request request) {
+    private static List<byte[]> echo(ReferenceUdpServer.Request request) {
         return List.of(UdpEchoServerChecks.upperCase(request.data()));
     }
 

@@ -10,8 +10,6 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +19,7 @@ import workbook.testkit.Expect;
 import workbook.testkit.Loopback;
 import workbook.testkit.Received;
 import workbook.testkit.RunningServer;
+import workbook.testkit.Stacks;
 
 /** What lesson 05's checks share: running a server, talking to it, and showing where a thread is stuck. */
 final class Checks {
@@ -132,61 +131,12 @@ final class Checks {
         }
     }
 
-    /** Something a check runs that must return, such as {@code server::shutdown}. */
-    @FunctionalInterface
-    interface Call {
-        void run() throws Exception;
-    }
-
-    /**
-     * Runs {@code call} on a new thread and fails unless it returns within {@code patience}, showing where
-     * it waits. The thread is left to end once the check closes the server.
-     *
-     * @return how long the call took
-     */
-    static Duration returnsWithin(Duration patience, String what, Call call) throws InterruptedException {
-        Throwable[] thrown = new Throwable[1];
-        long start = System.nanoTime();
-        Thread thread = Thread.ofPlatform().name("check-calls-" + what).daemon(true).start(() -> {
-            try {
-                call.run();
-            } catch (Throwable t) {
-                thrown[0] = t;
-            }
-        });
-        thread.join(patience);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        if (thread.isAlive()) {
-            Diagnostics.snapshot();
-            fail("%s did not return within %.1f s. It is waiting at:%n%s%n%s", what, patience.toMillis() / 1000.0,
-                    where(thread.getStackTrace()), serveLoop());
-        }
-        if (thrown[0] != null) {
-            fail(what + " threw " + thrown[0]);
-        }
-        return took;
-    }
-
     /** Where the check's serve-loop thread is, if there is one: its innermost frame and the lesson's frames. */
     static String serveLoop() {
         Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
         return all.entrySet().stream()
                 .filter(e -> e.getKey().getName().startsWith("server-under-test-") && e.getKey().isAlive())
-                .map(e -> "The serve loop (serveForever) is at:\n" + where(e.getValue()))
+                .map(e -> "The serve loop (serveForever) is at:\n" + Stacks.show(e.getValue()))
                 .collect(Collectors.joining("\n"));
-    }
-
-    /**
-     * The innermost frame, then every frame of workbook.socketserver, indented. (The testkit's
-     * Stacks.show does the same for every lesson, but it is not public: use it once it is.)
-     */
-    static String where(StackTraceElement[] stack) {
-        if (stack.length == 0) {
-            return "    (it has ended)";
-        }
-        List<String> lines = Arrays.stream(stack).skip(1)
-                .filter(f -> f.getClassName().startsWith("workbook.socketserver.") && !f.getClassName().contains("$$Lambda"))
-                .map(f -> "    at " + f).toList();
-        return "    at " + stack[0] + (lines.isEmpty() ? "" : "\n    ...\n" + String.join("\n", lines));
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.socketserver.TcpServerTest.RecordingServer;
 import workbook.socketserver.TcpServerTest.UpperEcho;
+import workbook.testkit.Calls;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.Expect;
 import workbook.testkit.LessonChecks;
@@ -175,18 +176,18 @@ class HooksAndOptionsTest {
             try (Socket client = connect(server.port(), "the client")) {
                 roundTrip(client, "serving", "the reply while serveForever() runs");
             }
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "a second serveForever() on a serving server", () ->
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "a second serveForever() on a serving server", () ->
                     assertThatThrownBy(server.server()::serveForever).as("a second serveForever()")
                             .isInstanceOf(IllegalStateException.class).hasMessageContaining("serving already"));
         }
         TcpServer closed = new TcpServer(Loopback.anyPort(), UpperEcho::new);
         Checks.Printed printed = Checks.stderrOf(() -> {
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "close() on a server that never served", closed::close);
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "close() on a server that never served", closed::close);
             return null;
         });
         assertThat(printed.output()).as("what close() printed on a server whose serveForever() never ran: there is"
                 + " no serve loop to wait for").isEmpty();
-        Checks.returnsWithin(Timeouts.SHUTDOWN, "serveForever() on a closed server", () ->
+        Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "serveForever() on a closed server", () ->
                 assertThatThrownBy(closed::serveForever).as("serveForever() after close()")
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed"));
     }
@@ -488,18 +489,14 @@ class HooksAndOptionsTest {
                 try (Socket client = connect(server.port(), "the client whose arrival stops the server")) {
                     Checks.expectClosed(client, "the connection verifyRequest() said no to");
                 }
-                if (!server.awaitEnd(Timeouts.SHUTDOWN)) {
-                    Diagnostics.snapshot();
-                    fail("verifyRequest() called shutdown() on the serve loop's own thread; serveForever() did not"
-                            + " return within %d s.%n%s", Timeouts.SHUTDOWN.toSeconds(), Checks.serveLoop());
-                }
+                server.expectEnd(Timeouts.SHUTDOWN, "verifyRequest() called shutdown() on the serve loop's own thread");
                 return null;
             });
             assertThat(printed.output()).as("what shutdown() printed when called from the serve loop itself: it must"
                     + " not wait for the loop it runs on").isEmpty();
             try (TcpServer neverServed = new TcpServer(Loopback.anyPort(), UpperEcho::new)) {
                 Checks.Printed quiet = Checks.stderrOf(() -> {
-                    Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server that never served",
+                    Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server that never served",
                             neverServed::shutdown);
                     return null;
                 });

@@ -31,13 +31,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import workbook.testkit.Calls;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.Expect;
 import workbook.testkit.LessonChecks;
-import workbook.testkit.VirtualThreadWarmUp;
 import workbook.testkit.Loopback;
 import workbook.testkit.Received;
 import workbook.testkit.Timeouts;
+import workbook.testkit.VirtualThreadWarmUp;
 
 /** The checks for the framework over TCP: each one plays clients against a TcpServer with a handler of the check's own. */
 @LessonChecks
@@ -394,11 +395,8 @@ class TcpServerTest {
     void shutdownWakesAWaitingLoop() throws Exception {
         try (var server = serve(upperEchoServer())) {
             Thread.sleep(50); // let the loop reach accept()
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown()", server.server()::shutdown);
-            if (!server.awaitEnd(Duration.ofMillis(500))) {
-                Diagnostics.snapshot();
-                fail("shutdown() returned, but serveForever() is still running.%n%s", Checks.serveLoop());
-            }
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown()", server.server()::shutdown);
+            server.expectEnd(Duration.ofMillis(500), "shutdown() returned");
             server.assertNotCrashed("shutdown()");
         }
     }
@@ -414,7 +412,7 @@ class TcpServerTest {
                     idle.add(connect(server.port(), "idle client " + i));
                 }
                 roundTrip(idle.get(0), "then silence", "the reply to the first idle client");
-                Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() with 3 idle clients connected",
+                Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() with 3 idle clients connected",
                         server.server()::shutdown);
                 try (var again = serve(new TcpServer(Loopback.address(server.port()), UpperEcho::new));
                         Socket fresh = connect(again.port(), "a client of the new server")) {
@@ -436,14 +434,14 @@ class TcpServerTest {
     @DisplayName("Step 4: shutdown() never deadlocks: before serveForever(), twice, and after close()")
     void shutdownNeverDeadlocks() throws Exception {
         try (TcpServer notStarted = upperEchoServer()) {
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server whose serveForever() never ran",
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() on a server whose serveForever() never ran",
                     notStarted::shutdown);
         }
         try (var server = serve(upperEchoServer())) {
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "the first shutdown()", server.server()::shutdown);
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "a second shutdown()", server.server()::shutdown);
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "the first shutdown()", server.server()::shutdown);
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "a second shutdown()", server.server()::shutdown);
             server.server().close();
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() after close()", server.server()::shutdown);
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() after close()", server.server()::shutdown);
         }
     }
 

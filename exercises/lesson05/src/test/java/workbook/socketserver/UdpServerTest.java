@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.Bytes;
+import workbook.testkit.Calls;
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
-import workbook.testkit.VirtualThreadWarmUp;
 import workbook.testkit.Loopback;
 import workbook.testkit.Timeouts;
+import workbook.testkit.VirtualThreadWarmUp;
 
 /** The checks for the framework over UDP: each one sends datagrams to a UdpServer with a handler of the check's own. */
 @LessonChecks
@@ -275,10 +276,8 @@ class UdpServerTest {
         try (var server = serve(upperUdpServer()); Client client = new Client("the client")) {
             client.send(server.port(), "first");
             client.expect("FIRST", "the reply before shutdown()");
-            Checks.returnsWithin(Timeouts.SHUTDOWN, "shutdown() of the UdpServer", server.server()::shutdown);
-            if (!server.awaitEnd(Duration.ofMillis(500))) {
-                fail("shutdown() returned, but serveForever() is still running.%n%s", Checks.serveLoop());
-            }
+            Calls.expectReturnsWithin(Timeouts.SHUTDOWN, "shutdown() of the UdpServer", server.server()::shutdown);
+            server.expectEnd(Duration.ofMillis(500), "shutdown() of the UdpServer returned");
             try (var again = serve(new UdpServer(Loopback.address(server.port()), UpperUdp::new))) {
                 client.send(again.port(), "again");
                 client.expect("AGAIN", "the reply from a new server on the same port");

@@ -19,7 +19,7 @@ import workbook.testkit.FragmentingProxy;
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
 import workbook.testkit.ProxyPlan;
-import workbook.testkit.TestServer;
+import workbook.testkit.ReferenceServer;
 
 /** The checks for AuthClient: your client talks to reference servers (honest, refusing, or impostors). */
 @LessonChecks
@@ -40,9 +40,9 @@ class AuthClientTest {
     @Tag("step:1")
     @DisplayName("Step 1: the client answers the challenge with HMAC-SHA256(key, b'client' + nonce), then talks")
     void answersTheChallengeThenTalks() throws Exception {
-        try (TestServer server = TestServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST))) {
+        try (ReferenceServer server = ReferenceServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST))) {
             ClientRun run = runClient(server.port(), Peer.KEY, "hello\n\n你好 again\n", server::dropConnections);
-            assertAnswered(server.awaitConnection(0));
+            assertAnswered(server.expectConnection(0));
             run.assertFinished();
             assertThat(normalized(run.out())).as("what the client printed (an empty line just asks again)")
                     .endsWith(">>: HELLO\n>>: >>: 你好 AGAIN\n>>: \n")
@@ -55,7 +55,7 @@ class AuthClientTest {
     @Tag("step:4")
     @DisplayName("Step 4: the client's handshake works when every byte arrives on its own")
     void handshakeSplitIntoSingleBytes() throws Exception {
-        try (TestServer server = TestServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST));
+        try (ReferenceServer server = ReferenceServer.start("reference AuthServer", connection -> serve(connection, Proof.HONEST));
                 var proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(11).split(1, 1).pause(Duration.ofMillis(1)))) {
             ClientRun run = runClient(proxy.port(), Peer.KEY, "one byte at a time\n", server::dropConnections);
             run.assertFinished();
@@ -83,7 +83,7 @@ class AuthClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: the client reports the server's refusal in one line, with the server's reason")
     void reportsTheServersRefusal() throws Exception {
-        try (TestServer server = TestServer.start("reference AuthServer that refuses", connection -> {
+        try (ReferenceServer server = ReferenceServer.start("reference AuthServer that refuses", connection -> {
             connection.out().write(Peer.fresh());
             connection.in().readNBytes(Peer.PROOF + Peer.NONCE);
             connection.out().write("DENIED: wrong answer to the challenge\n".getBytes(StandardCharsets.US_ASCII));
@@ -113,7 +113,7 @@ class AuthClientTest {
     @Tag("step:5")
     @DisplayName("Step 5: a server that hangs up in the middle of the handshake is reported in one line")
     void reportsAServerThatHangsUpMidHandshake() throws Exception {
-        try (TestServer server = TestServer.start("server that hangs up after its challenge",
+        try (ReferenceServer server = ReferenceServer.start("server that hangs up after its challenge",
                 connection -> connection.out().write(Peer.fresh()))) {
             ClientRun run = runClient(server.port(), Peer.KEY, "hello\n", server::dropConnections);
             run.assertFinished();
@@ -139,11 +139,9 @@ class AuthClientTest {
     }
 
     private static void assertRefusesServer(Proof proof, String what) throws Exception {
-        try (TestServer server = TestServer.start("impostor server", connection -> serve(connection, proof))) {
+        try (ReferenceServer server = ReferenceServer.start("impostor server", connection -> serve(connection, proof))) {
             ClientRun run = runClient(server.port(), Peer.KEY, "my secret plans\n", server::dropConnections);
-            TestServer.Connection connection = server.awaitConnection(0);
-            connection.awaitFinished(workbook.testkit.Timeouts.REPLY);
-            byte[] received = connection.received();
+            byte[] received = server.expectConnection(0).awaitReceived(workbook.testkit.Timeouts.REPLY);
             assertThat(received.length)
                     .withFailMessage("After the handshake (64 bytes), your client sent %d more bytes to a server "
                             + "whose proof was %s:%n%s"
@@ -163,9 +161,8 @@ class AuthClientTest {
     }
 
     /** Fails unless the client's 64 bytes were HMAC-SHA256(key, b'client' + challenge) and a nonce of its own. */
-    private static void assertAnswered(TestServer.Connection connection) {
-        connection.awaitFinished(workbook.testkit.Timeouts.REPLY);
-        byte[] received = connection.received();
+    private static void assertAnswered(ReferenceServer.Connection connection) {
+        byte[] received = connection.awaitReceived(workbook.testkit.Timeouts.REPLY);
         byte[] challenge = CHALLENGES.get(connection);
         byte[] expected = Peer.hmac(Peer.KEY, Peer.CLIENT, challenge);
         byte[] answered = Arrays.copyOf(received, Math.min(Peer.PROOF, received.length));
@@ -176,11 +173,11 @@ class AuthClientTest {
                 .isEqualTo(expected);
     }
 
-    private static final java.util.Map<TestServer.Connection, byte[]> CHALLENGES =
+    private static final java.util.Map<ReferenceServer.Connection, byte[]> CHALLENGES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The reference server: a fresh challenge, checks the answer, sends OK and the chosen proof, then echoes. */
-    private static void serve(TestServer.Connection connection, Proof kind) throws IOException {
+    private static void serve(ReferenceServer.Connection connection, Proof kind) throws IOException {
         InputStream in = connection.in();
         OutputStream out = connection.out();
         byte[] challenge = Peer.fresh();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.LessonChecks;
 import workbook.testkit.Loopback;
+import workbook.testkit.ReferenceServer;
 import workbook.testkit.RunningServer;
-import workbook.testkit.TestServer;
 import workbook.testkit.VirtualThreadWarmUp;
 
 /** The replay demo, played against your server, watched by a wire tap. */
@@ -54,7 +54,7 @@ class ReplayDemoTest {
     @DisplayName("Step 2: the replay demo reports a server that repeats its challenge as broken")
     void replayDemoCatchesARepeatedChallenge() throws Exception {
         byte[] sameEveryTime = Peer.range(0x10, 32);
-        try (TestServer careless = TestServer.start("server with a fixed challenge", connection -> {
+        try (ReferenceServer careless = ReferenceServer.start("server with a fixed challenge", connection -> {
             connection.out().write(sameEveryTime);
             byte[] answer = connection.in().readNBytes(64);
             byte[] proof = Peer.hmac(Peer.KEY, Peer.SERVER, Arrays.copyOfRange(answer, 32, 64));

@@ -6,11 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import workbook.testkit.Bytes;
 import workbook.testkit.Diagnostics;
+import workbook.testkit.FixtureThreads;
 import workbook.testkit.Loopback;
 import workbook.testkit.Timeouts;
 
@@ -26,8 +25,8 @@ final class WireTap implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    /** Its sockets and threads, stopped together on close (a thread that does not stop fails the check, named). */
+    private final FixtureThreads threads = new FixtureThreads("wire-tap");
     private final ByteArrayOutputStream toServer = new ByteArrayOutputStream();
     private final ByteArrayOutputStream toClient = new ByteArrayOutputStream();
 
@@ -40,7 +39,8 @@ final class WireTap implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
         WireTap tap = new WireTap(listener, targetPort);
-        tap.spawn("accept", tap::acceptLoop);
+        tap.threads.register(listener);
+        tap.threads.start("accept", tap::acceptLoop);
         Diagnostics.note(() -> "The wire tap saw, client to server:\n" + Peer.indent(Bytes.show(tap.toServer()))
                 + "and server to client:\n" + Peer.indent(Bytes.show(tap.toClient())));
         return tap;
@@ -68,12 +68,13 @@ final class WireTap implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                sockets.add(client);
                 Socket server = new Socket();
-                sockets.add(server);
+                if (!threads.register(client) || !threads.register(server)) {
+                    return; // closing: both were closed at once
+                }
                 server.connect(Loopback.address(targetPort), (int) Timeouts.REPLY.toMillis());
-                spawn("up", () -> pump(client, server, toServer));
-                spawn("down", () -> pump(server, client, toClient));
+                threads.start("up", () -> pump(client, server, toServer));
+                threads.start("down", () -> pump(server, client, toClient));
             } catch (IOException e) {
                 return; // closed
             }
@@ -93,35 +94,14 @@ final class WireTap implements AutoCloseable {
             }
             to.shutdownOutput();
         } catch (IOException e) {
-            closeQuietly(from);
-            closeQuietly(to);
+            FixtureThreads.closeQuietly(from);
+            FixtureThreads.closeQuietly(to);
         }
     }
 
-    private void spawn(String role, Runnable body) {
-        Thread t = new Thread(body, "wire-tap-" + role);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-    }
-
+    /** Closes the listener and every connection, then waits (boundedly) for the tap's threads. */
     @Override
-    public void close() throws InterruptedException {
-        closeQuietly(listener);
-        sockets.forEach(WireTap::closeQuietly);
-        for (Thread t : threads) {
-            t.join(Timeouts.SHUTDOWN.toMillis());
-            if (t.isAlive()) {
-                throw new IllegalStateException("Gave up waiting for the wire tap's thread " + t.getName());
-            }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // cleaning up
-        }
+    public void close() {
+        threads.close();
     }
 }

@@ -16,8 +16,10 @@ import java.util.List;
  * threads (for the ones that sleep or wait), and waits at most {@link Timeouts#SHUTDOWN} for all of
  * them together. A thread that is still alive fails the check, naming the fixture and where its
  * thread is stuck: the testkit's own fault, never the student's.
+ *
+ * <p>Public so that a lesson's own fixtures (such as lesson 07's wire tap) stop the same way.
  */
-final class FixtureThreads {
+public final class FixtureThreads {
 
     private final String owner;
     private final List<Thread> threads = new ArrayList<>();
@@ -25,7 +27,7 @@ final class FixtureThreads {
     private boolean closing;
 
     /** @param owner names the fixture in thread names and in the failure, such as "fragmenting-proxy" */
-    FixtureThreads(String owner) {
+    public FixtureThreads(String owner) {
         this.owner = owner;
     }
 
@@ -33,7 +35,7 @@ final class FixtureThreads {
      * Starts a daemon thread named {@code owner-role}; once the fixture is closing, starts nothing
      * and returns false (a connection that raced with close() is then simply not served).
      */
-    synchronized boolean start(String role, Runnable body) {
+    public synchronized boolean start(String role, Runnable body) {
         if (closing) {
             return false;
         }
@@ -48,7 +50,7 @@ final class FixtureThreads {
      * Adds a socket (or anything closeable) for {@link #close()} to close; once the fixture is closing,
      * closes it at once and returns false.
      */
-    boolean register(AutoCloseable resource) {
+    public boolean register(AutoCloseable resource) {
         synchronized (this) {
             if (!closing) {
                 resources.add(resource);
@@ -69,7 +71,7 @@ final class FixtureThreads {
      * for them all to end, at most {@link Timeouts#SHUTDOWN} in all; fails, naming the fixture, if any
      * is still alive. Calling it again does nothing more than waiting again.
      */
-    void close() {
+    public void close() {
         List<AutoCloseable> toClose;
         synchronized (this) {
             closing = true;
@@ -117,7 +119,7 @@ final class FixtureThreads {
     }
 
     /** Closes quietly: used while cleaning up, when a failure to close changes nothing. */
-    static void closeQuietly(AutoCloseable c) {
+    public static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception ignored) {

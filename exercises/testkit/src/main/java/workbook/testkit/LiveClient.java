@@ -2,16 +2,11 @@ package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A student's interactive client running in its own thread while the check types into its keyboard, line by line,
@@ -20,10 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * try (LiveClient chat = LiveClient.start("ChatClient", (in, out, err) -> ChatClient.run(in, out, err, address),
  *         () -> { })) {
- *     chat.awaitOutput("[127.0.0.1:4000] hello", "a message relayed while nobody typed");
+ *     chat.expectOutput("[127.0.0.1:4000] hello", "a message relayed while nobody typed");
  *     chat.type("hi there");
  *     chat.endInput();
- *     assertThat(chat.awaitExit()).isZero();
+ *     assertThat(chat.expectExit()).isZero();
  * }
  * }</pre>
  * Unlike {@link ClientRun}, whose keyboard is all there from the start, this keyboard gives the
@@ -35,30 +30,11 @@ public final class LiveClient implements AutoCloseable {
 
     private final String name;
     private final Keyboard keyboard = new Keyboard();
-    private final Captured out = new Captured();
-    private final Captured err = new Captured();
-    /** How much was printed when the check closed the client's connection to unblock it; -1 while it has not. */
-    private volatile int outAtUnblock = -1;
-    private volatile int errAtUnblock = -1;
-    private final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
-    private final AtomicReference<Throwable> thrown = new AtomicReference<>();
-    private final Runnable unblock;
-    private final Thread thread;
+    private final ClientThread client;
 
     private LiveClient(String name, ClientRun.ClientMain client, Runnable unblock) {
         this.name = name;
-        this.unblock = unblock;
-        this.thread = new Thread(() -> {
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                exit.set(client.run(keyboard, o, e));
-            } catch (Throwable t) {
-                thrown.set(t);
-            } finally {
-                out.changed(); // wakes a check waiting for output: there will be none any more
-            }
-        }, "client-under-test-" + name);
-        thread.setDaemon(true);
+        this.client = ClientThread.start(name, client, keyboard, unblock);
     }
 
     /**
@@ -68,7 +44,6 @@ public final class LiveClient implements AutoCloseable {
      */
     public static LiveClient start(String name, ClientRun.ClientMain client, Runnable unblock) {
         LiveClient live = new LiveClient(name, client, unblock);
-        live.thread.start();
         Diagnostics.note(live::describe);
         return live;
     }
@@ -84,14 +59,14 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} until the client has printed {@code expected} somewhere on its standard output. */
-    public void awaitOutput(String expectedText, String what) {
+    public void expectOutput(String expectedText, String what) {
         String expected = LineEnds.normalise(expectedText);
-        if (!out.awaitText(expected, Timeouts.REPLY, thread)) {
+        if (!client.awaitOutput(expected, Timeouts.REPLY)) {
             Diagnostics.snapshot();
             fail("Your " + name + " did not print " + what + " within " + Timeouts.REPLY.toSeconds()
                     + " s. Expected to see:\n" + Bytes.indent(Bytes.show(expected.getBytes(StandardCharsets.UTF_8)))
-                    + printed() + (thread.isAlive() ? "It is waiting at:\n" + Stacks.show(thread.getStackTrace())
-                            : "It had already ended" + (thrown.get() == null ? "." : ", throwing " + thrown.get())));
+                    + printed() + (client.isAlive() ? "It is waiting at:\n" + client.where()
+                            : "It had already ended" + (client.thrown() == null ? "." : ", throwing " + client.thrown())));
         }
     }
 
@@ -99,33 +74,33 @@ public final class LiveClient implements AutoCloseable {
      * Waits up to {@link Timeouts#REPLY} for the client to finish and returns its exit code; fails, saying where it
      * was stuck, if it does not finish or if it threw.
      */
-    public int awaitExit() {
-        long cpuBefore = Stacks.cpuNanos(thread);
-        if (!join(Timeouts.REPLY)) {
-            String stuckAt = Stacks.show(thread.getStackTrace()) + "\n"
-                    + Stacks.busyOrWaiting(thread, cpuBefore, Timeouts.REPLY);
+    public int expectExit() {
+        long cpuBefore = client.cpuNanos();
+        if (!client.join(Timeouts.REPLY)) {
+            String stuckAt = client.stuckAt(cpuBefore, Timeouts.REPLY);
             Diagnostics.snapshot();
-            unblockNow();
-            join(Timeouts.SHUTDOWN);
+            client.unblock();
+            client.join(Timeouts.SHUTDOWN);
             fail("Your " + name + " did not finish within " + Timeouts.REPLY.toSeconds()
                     + " s after its input ended. It was waiting at:\n" + stuckAt + "\n" + printed());
         }
-        if (thrown.get() != null) {
+        Throwable thrown = client.thrown();
+        if (thrown != null) {
             Diagnostics.snapshot();
-            fail("Your " + name + " crashed with " + thrown.get() + " at:\n" + Stacks.show(thrown.get().getStackTrace())
-                    + "\n" + printed());
+            fail("Your " + name + " crashed with " + thrown + " at:\n" + Stacks.show(thrown.getStackTrace()) + "\n"
+                    + printed());
         }
-        return exit.get();
+        return client.exitCode();
     }
 
     /** Everything printed on standard output so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String out() {
-        return LineEnds.text(out.toByteArray());
+        return LineEnds.text(client.out());
     }
 
     /** Everything printed on standard error so far, as UTF-8 text, line ends as \n ({@link LineEnds}). */
     public String err() {
-        return LineEnds.text(err.toByteArray());
+        return LineEnds.text(client.err());
     }
 
     /**
@@ -133,74 +108,25 @@ public final class LiveClient implements AutoCloseable {
      * check closed its connection (such as "Socket closed") is shown apart, as the check's doing.
      */
     public String printed() {
-        return ClientRun.printed(out.toByteArray(), outAtUnblock, err.toByteArray(), errAtUnblock);
+        return client.printed();
     }
 
-    /** Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly. */
+    /**
+     * Ends the input; if the client is still running after that, unblocks it and waits for it, boundedly; fails,
+     * saying where it is stuck, if it still runs.
+     */
     @Override
     public void close() {
         endInput();
-        if (!join(Timeouts.SHUTDOWN)) {
-            unblockNow();
-            join(Timeouts.SHUTDOWN);
+        if (!client.stop()) {
+            Diagnostics.snapshot();
+            fail("Your " + name + " was still running " + Timeouts.SHUTDOWN.toSeconds() + " s after its input ended"
+                    + " and its connection was closed, at:\n" + client.where() + "\n" + printed());
         }
     }
 
     private String describe() {
-        return "Your " + name + (thread.isAlive() ? " is still running" : " has ended") + ". " + printed().stripTrailing();
-    }
-
-    private boolean join(Duration patience) {
-        try {
-            return thread.join(patience);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Notes how much was printed so far, then runs the unblock action (which may make the client print an error). */
-    private void unblockNow() {
-        outAtUnblock = out.size();
-        errAtUnblock = err.size();
-        unblock.run();
-    }
-
-    /** Captured output that wakes whoever waits for a text to appear. */
-    private static final class Captured extends ByteArrayOutputStream {
-        @Override
-        public synchronized void write(int b) {
-            super.write(b);
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            super.write(b, off, len);
-            notifyAll();
-        }
-
-        synchronized void changed() {
-            notifyAll();
-        }
-
-        /** Waits until the text (line ends normalised) contains {@code expected}, the writer ended, or time ran out. */
-        synchronized boolean awaitText(String expected, Duration patience, Thread writer) {
-            long deadline = System.nanoTime() + patience.toNanos();
-            while (!LineEnds.text(toByteArray()).contains(expected)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !writer.isAlive()) {
-                    return false;
-                }
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return "Your " + name + (client.isAlive() ? " is still running" : " has ended") + ". " + printed().stripTrailing();
     }
 
     /** A keyboard that has nothing to read until the check types, and ends when the check says so. */

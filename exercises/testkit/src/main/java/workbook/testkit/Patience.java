@@ -28,7 +28,10 @@ public final class Patience {
         return scaled(Duration.ofMillis(millis));
     }
 
-    /** Sleeps between two looks at a state that is being waited for (not scaled); keeps the interrupt. */
+    /**
+     * Sleeps, not scaled: between two looks at a state that is being waited for, or to pace what a fixture sends
+     * (a byte every few ms). Keeps the interrupt. Never use it to wait for a state: wait on the state.
+     */
     public static void pause(long millis) {
         try {
             Thread.sleep(millis);

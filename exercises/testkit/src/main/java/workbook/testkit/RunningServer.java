@@ -2,6 +2,8 @@ package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -87,7 +89,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the reason if the serve loop has ended (returned or thrown) although it should still serve. */
     public void assertStillServing(String after) {
-        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
+        ended(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing()) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " stopped serving.");
@@ -96,20 +98,52 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
 
     /** Fails with the exception and where it was thrown if the serve loop has ended by throwing. */
     public void assertNotCrashed(String after) {
-        awaitEnd(Patience.scaled(50)); // give a dying loop a moment to finish dying
+        ended(Patience.scaled(50)); // give a dying loop a moment to finish dying
         if (!isServing() && thrown != null) {
             Diagnostics.snapshot();
             fail("After " + after + ", your " + name + " crashed.");
         }
     }
 
+    /**
+     * Waits up to {@code patience} for the serve loop to end (return or throw); fails, saying where the loop is, if
+     * it does not.
+     *
+     * @param after what should have ended it, such as "shutdown() returned"
+     */
+    public void expectEnd(Duration patience, String after) {
+        long cpuBefore = Stacks.cpuNanos(thread);
+        if (!ended(patience)) {
+            Diagnostics.snapshot();
+            fail("After " + after + ", your " + name + "'s serve loop was still running " + patience.toMillis()
+                    + " ms later, at:\n" + Stacks.show(thread.getStackTrace()) + "\n"
+                    + Stacks.busyOrWaiting(thread, cpuBefore, patience));
+        }
+    }
+
     /** Waits up to {@code patience} for the serve loop to end; true if it did. */
-    public boolean awaitEnd(Duration patience) {
+    private boolean ended(Duration patience) {
         try {
             return ended.await(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Closes the server while {@code client} is in a conversation with it, and fails unless the serve loop then
+     * returns without throwing and the client sees its connection end (end of stream or a reset): close() must end
+     * the conversation in progress too, not only stop listening.
+     */
+    public void expectCloseEndsConversation(Socket client) throws IOException {
+        close(); // fails the check if the serve loop is still running a moment later
+        assertNotCrashed("close() was called while a client was connected");
+        Received after = Received.read(client, 1, Timeouts.REPLY);
+        if (after.ending() != Received.Ending.END_OF_STREAM && after.ending() != Received.Ending.BROKEN) {
+            Diagnostics.snapshot();
+            fail("After your " + name + " was closed, the client still connected to it saw: " + after.story()
+                    + " close() must end the conversation in progress too, not only stop listening.");
         }
     }
 
@@ -138,7 +172,7 @@ public final class RunningServer<S extends AutoCloseable> implements AutoCloseab
             fail("Your " + name + "'s close() threw " + e + " at:\n" + Stacks.show(e.getStackTrace()));
         }
         long cpuBefore = Stacks.cpuNanos(thread);
-        if (!awaitEnd(Timeouts.SHUTDOWN)) {
+        if (!ended(Timeouts.SHUTDOWN)) {
             Diagnostics.snapshot();
             fail("Your " + name + " was closed but its serve loop was still running " + Timeouts.SHUTDOWN.toSeconds()
                     + " s later, at:\n" + Stacks.show(thread.getStackTrace()) + "\n"

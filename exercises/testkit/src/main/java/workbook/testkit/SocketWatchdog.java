@@ -18,11 +18,15 @@ import java.time.Duration;
  */
 public final class SocketWatchdog implements AutoCloseable {
 
-    private final Thread thread;
+    private final FixtureThreads threads = new FixtureThreads("socket-watchdog");
     private volatile boolean fired;
 
-    private SocketWatchdog(Socket socket, Duration patience) {
-        this.thread = new Thread(() -> {
+    private SocketWatchdog() {
+    }
+
+    /** Waits {@code patience}, then closes the socket: the watchdog's one thread. */
+    private Runnable timer(Socket socket, Duration patience) {
+        return () -> {
             try {
                 Thread.sleep(patience);
                 fired = true;
@@ -36,8 +40,7 @@ public final class SocketWatchdog implements AutoCloseable {
             } catch (java.io.IOException ignored) {
                 // closing anyway
             }
-        }, "socket-watchdog");
-        thread.setDaemon(true);
+        };
     }
 
     /** Starts watching: {@code socket} is closed after {@code patience} unless this watchdog is closed first. */
@@ -45,8 +48,8 @@ public final class SocketWatchdog implements AutoCloseable {
         if (patience.isNegative()) {
             throw new IllegalArgumentException("patience must not be negative: " + patience);
         }
-        SocketWatchdog watchdog = new SocketWatchdog(socket, patience);
-        watchdog.thread.start();
+        SocketWatchdog watchdog = new SocketWatchdog();
+        watchdog.threads.start("timer", watchdog.timer(socket, patience));
         return watchdog;
     }
 
@@ -55,14 +58,12 @@ public final class SocketWatchdog implements AutoCloseable {
         return fired;
     }
 
-    /** Cancels the watchdog (if it has not fired) and waits for its thread to end. */
+    /**
+     * Cancels the watchdog (if it has not fired) and waits for its thread to end; fails, naming the watchdog, if it
+     * does not.
+     */
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join(Timeouts.SHUTDOWN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close(); // interrupts the timer's sleep
     }
 }

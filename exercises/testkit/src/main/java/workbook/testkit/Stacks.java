@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Stack traces cut down to what a student needs: the frames of the lesson's code and the one call it is stuck in. */
-final class Stacks {
+/**
+ * Stack traces cut down to what a student needs: the frames of the lesson's code and the one call it is stuck in.
+ * Checks use it for their own failure messages, so that every lesson shows a stuck thread the same way.
+ */
+public final class Stacks {
 
     private Stacks() {
     }
 
     /** True for frames of the lessons' own code ({@code workbook.*}, but not this testkit or the checks). */
-    static boolean isStudentFrame(StackTraceElement frame) {
+    public static boolean isStudentFrame(StackTraceElement frame) {
         String c = frame.getClassName();
         String simple = c.substring(c.lastIndexOf('.') + 1);
         boolean isCheck = simple.endsWith("Test") || simple.contains("Test$");
@@ -21,7 +24,7 @@ final class Stacks {
     }
 
     /** CPU time the thread has used so far, in nanoseconds, or -1 where the JVM cannot tell. */
-    static long cpuNanos(Thread thread) {
+    public static long cpuNanos(Thread thread) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : -1;
     }
@@ -30,7 +33,7 @@ final class Stacks {
      * Whether a stuck thread was busy (burning CPU in a loop) or waiting (blocked in a call) since
      * {@code cpuBefore} was measured, {@code window} ago: the two have very different causes.
      */
-    static String busyOrWaiting(Thread thread, long cpuBefore, Duration window) {
+    public static String busyOrWaiting(Thread thread, long cpuBefore, Duration window) {
         long cpuAfter = cpuNanos(thread);
         if (cpuBefore < 0 || cpuAfter < 0) {
             return "";
@@ -44,7 +47,7 @@ final class Stacks {
     }
 
     /** The innermost frame plus the lesson's own frames, one per line, indented. */
-    static String show(StackTraceElement[] stack) {
+    public static String show(StackTraceElement[] stack) {
         if (stack.length == 0) {
             return "    (no stack: the thread has ended)";
         }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class FragmentingProxyTest {
 
     /** An echo server: sends back every byte it reads, and hangs up when the client does. */
-    private static TestServer echo() throws IOException {
-        return TestServer.start("echo", connection -> {
+    private static ReferenceServer echo() throws IOException {
+        return ReferenceServer.start("echo", connection -> {
             InputStream in = connection.in();
             OutputStream out = connection.out();
             byte[] buffer = new byte[8192];
@@ -33,7 +33,7 @@ class FragmentingProxyTest {
         new Random(1).nextBytes(data);
         for (ProxyPlan plan : new ProxyPlan[] {ProxyPlan.seed(1), ProxyPlan.seed(2).split(1, 7),
                 ProxyPlan.seed(3).split(1, 5000), ProxyPlan.seed(4).merge(Duration.ofMillis(5))}) {
-            try (TestServer server = echo(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
+            try (ReferenceServer server = echo(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
                     Socket client = Loopback.connect(proxy.port())) {
                 client.getOutputStream().write(data);
                 Expect.bytes(data, Received.read(client, data.length, Duration.ofSeconds(10)), "the echo via " + plan);
@@ -43,7 +43,7 @@ class FragmentingProxyTest {
 
     @Test
     void splitsIntoSingleBytes() throws Exception {
-        try (TestServer server = echo();
+        try (ReferenceServer server = echo();
                 FragmentingProxy proxy = FragmentingProxy.start(server.port(),
                         ProxyPlan.seed(7).split(1, 1).pause(Duration.ofMillis(2)));
                 Socket client = Loopback.connect(proxy.port())) {
@@ -62,7 +62,7 @@ class FragmentingProxyTest {
     }
 
     private static String piecesWith(ProxyPlan plan) throws Exception {
-        try (TestServer server = echo(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
+        try (ReferenceServer server = echo(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
                 Socket client = Loopback.connect(proxy.port())) {
             client.getOutputStream().write(new byte[100]);
             Received.read(client, 100, Timeouts.REPLY);
@@ -73,7 +73,7 @@ class FragmentingProxyTest {
 
     @Test
     void mergesWritesThatArriveTogether() throws Exception {
-        try (TestServer server = echo();
+        try (ReferenceServer server = echo();
                 FragmentingProxy proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(5).merge(Duration.ofMillis(200)));
                 Socket client = Loopback.connect(proxy.port())) {
             client.getOutputStream().write("hello".getBytes());
@@ -86,28 +86,26 @@ class FragmentingProxyTest {
 
     @Test
     void halfClosesAfterTheGivenBytes() throws Exception {
-        try (TestServer server = echo();
+        try (ReferenceServer server = echo();
                 FragmentingProxy proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(6).halfCloseAfter(3));
                 Socket client = Loopback.connect(proxy.port())) {
             client.getOutputStream().write("hello".getBytes());
             Received received = Received.read(client, 5, Timeouts.REPLY);
             assertThat(received.bytes()).isEqualTo("hel".getBytes());
             assertThat(received.ending()).isEqualTo(Received.Ending.END_OF_STREAM);
-            assertThat(server.awaitConnection(0).awaitFinished(Timeouts.REPLY)).isTrue();
-            assertThat(server.connections().get(0).clientHungUp()).isTrue();
+            server.expectConnection(0).expectHangUp("the proxy half-closed");
         }
     }
 
     @Test
     void resetsAfterTheGivenBytes() throws Exception {
-        try (TestServer server = echo();
+        try (ReferenceServer server = echo();
                 FragmentingProxy proxy = FragmentingProxy.start(server.port(), ProxyPlan.seed(8).resetAfter(3));
                 Socket client = Loopback.connect(proxy.port())) {
             client.getOutputStream().write("hello".getBytes());
             Received received = Received.read(client, 5, Timeouts.REPLY);
             assertThat(received.ending()).isIn(Received.Ending.BROKEN, Received.Ending.END_OF_STREAM);
-            TestServer.Connection atServer = server.awaitConnection(0);
-            assertThat(atServer.awaitFinished(Timeouts.REPLY)).isTrue();
+            ReferenceServer.Connection atServer = server.expectConnection(0).expectFinished("the proxy reset");
             assertThat(atServer.failure()).isInstanceOf(SocketException.class);
         }
     }

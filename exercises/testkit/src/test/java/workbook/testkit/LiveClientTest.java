@@ -27,12 +27,12 @@ class LiveClientTest {
     void typesLineByLineAndWatchesTheOutput() {
         try (LiveClient client = LiveClient.start("shouter", SHOUT, () -> { })) {
             client.type("hello");
-            client.awaitOutput("HELLO\n", "the first line, shouted");
+            client.expectOutput("HELLO\n", "the first line, shouted");
             assertThat(client.out()).isEqualTo("HELLO\n");
             client.type("bye");
-            client.awaitOutput("BYE\n", "the second line");
+            client.expectOutput("BYE\n", "the second line");
             client.endInput();
-            assertThat(client.awaitExit()).isZero();
+            assertThat(client.expectExit()).isZero();
         }
     }
 
@@ -43,19 +43,19 @@ class LiveClientTest {
             return in.read() == -1 ? 0 : 1;
         };
         try (LiveClient client = LiveClient.start("windows client", windows, () -> { })) {
-            client.awaitOutput("ready\n", "its first line");
-            client.awaitOutput("ready\r\n", "its first line, written the Windows way");
+            client.expectOutput("ready\n", "its first line");
+            client.expectOutput("ready\r\n", "its first line, written the Windows way");
             assertThat(client.out()).isEqualTo("ready\n");
             client.endInput();
-            assertThat(client.awaitExit()).isZero();
+            assertThat(client.expectExit()).isZero();
         }
     }
 
     @Test
     void failsAtOnceWhenTheClientEndedWithoutPrintingWhatWasExpected() {
         try (LiveClient client = LiveClient.start("quitter", (in, out, err) -> 3, () -> { })) {
-            assertThat(client.awaitExit()).isEqualTo(3);
-            assertThatThrownBy(() -> client.awaitOutput("anything", "a greeting"))
+            assertThat(client.expectExit()).isEqualTo(3);
+            assertThatThrownBy(() -> client.expectOutput("anything", "a greeting"))
                     .hasMessageContaining("did not print a greeting").hasMessageContaining("It had already ended");
         }
     }

@@ -53,7 +53,7 @@ class RunningServerTest {
         try (var server = RunningServer.start("Thrower", new Acceptor(), a -> a.listener.getLocalPort(), a -> {
             throw new IllegalStateException("boom");
         })) {
-            assertThat(server.awaitEnd(Timeouts.REPLY)).isTrue();
+            server.expectEnd(Timeouts.REPLY, "the serve loop threw");
             assertThat(server.state()).contains("by throwing java.lang.IllegalStateException: boom");
             assertThatThrownBy(() -> server.assertNotCrashed("nothing at all")).hasMessageContaining("crashed");
         }
@@ -74,7 +74,7 @@ class RunningServerTest {
                     .hasMessageContaining("It was waiting");
         } finally {
             never.countDown();
-            server.awaitEnd(Timeouts.SHUTDOWN);
+            server.expectEnd(Timeouts.SHUTDOWN, "the sleeper was woken");
         }
     }
 }

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(LeakCheck.class)
-class UdpTestServerTest {
+class ReferenceUdpServerTest {
 
     @Test
     void answersThroughItsHandlerAndRecordsEveryDatagram() throws Exception {
-        UdpTestServer.Handler twiceOrNever = r -> r.index() == 0 ? List.of() : List.of(r.data(), r.data());
-        try (UdpTestServer server = UdpTestServer.start("test server", twiceOrNever);
+        ReferenceUdpServer.Handler twiceOrNever = r -> r.index() == 0 ? List.of() : List.of(r.data(), r.data());
+        try (ReferenceUdpServer server = ReferenceUdpServer.start("test server", twiceOrNever);
                 DatagramProbe client = DatagramProbe.open("client")) {
             client.send(server.port(), "first");
             client.expectNothing("after the first datagram");
@@ -31,12 +31,12 @@ class UdpTestServerTest {
 
     @Test
     void aHandlerThatThrowsIsReportedAndTheServerGoesOn() throws Exception {
-        try (UdpTestServer server = UdpTestServer.start("test server", r -> {
+        try (ReferenceUdpServer server = ReferenceUdpServer.start("test server", r -> {
             throw new IllegalStateException("boom");
         }); DatagramProbe client = DatagramProbe.open("client")) {
             client.send(server.port(), "x");
             client.send(server.port(), "y");
-            assertThat(server.awaitRequests(2, Timeouts.REPLY)).hasSize(2);
+            server.expectRequests(2, "x and y");
             assertThat(server.describe()).contains("boom");
         }
     }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * a stream that records every byte and notices when the client hangs up. Closing the server
  * closes every connection and waits (boundedly, loudly) for the threads to end.
  */
-public final class TestServer implements AutoCloseable {
+public final class ReferenceServer implements AutoCloseable {
 
     /** What the reference server does with one connection. */
     @FunctionalInterface
@@ -33,12 +32,15 @@ public final class TestServer implements AutoCloseable {
 
     /** One accepted connection: its streams, and what the client sent on it. */
     public static final class Connection {
+        private final String name;
         private final Socket socket;
         private final Recording in;
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile Throwable failure;
 
-        Connection(Socket socket) throws IOException {
+        /** @param name says whose connection it is in failure messages, such as "connection #1 of the reference UpperServer" */
+        Connection(String name, Socket socket) throws IOException {
+            this.name = name;
             this.socket = socket;
             this.in = new Recording(socket.getInputStream());
         }
@@ -71,8 +73,47 @@ public final class TestServer implements AutoCloseable {
             return in.endOfStream;
         }
 
-        /** Waits up to {@code patience} for the handler to finish; true if it did. */
-        public boolean awaitFinished(Duration patience) {
+        /**
+         * Waits up to {@code patience} for the conversation to end (the handler returned), then returns everything
+         * the client sent: all of it if the conversation ended, what had arrived so far if not.
+         */
+        public byte[] awaitReceived(Duration patience) {
+            finished(patience);
+            return received();
+        }
+
+        /**
+         * Waits up to {@link Timeouts#REPLY} for the conversation to end (the handler returned); fails, saying what
+         * was received, if it does not.
+         *
+         * @param after what should have ended it, such as "the client's input ended"
+         */
+        public Connection expectFinished(String after) {
+            if (!finished(Timeouts.REPLY)) {
+                Diagnostics.snapshot();
+                fail("The " + name + " was still open " + Timeouts.REPLY.toSeconds() + " s after " + after
+                        + ". It had received:\n" + Bytes.indent(Bytes.show(receivedChunks())));
+            }
+            return this;
+        }
+
+        /**
+         * Waits up to {@link Timeouts#REPLY} for the client to hang up politely (a read returning -1); fails, saying
+         * what was received and how the conversation ended instead, if it does not.
+         *
+         * @param after what should have made the client hang up, such as "its input ended"
+         */
+        public Connection expectHangUp(String after) {
+            if (!finished(Timeouts.REPLY) || !clientHungUp()) {
+                Diagnostics.snapshot();
+                fail("The " + name + " never saw your client hang up (a read returning -1) after " + after
+                        + (failure == null ? "" : "; the conversation ended with " + failure)
+                        + ". It had received:\n" + Bytes.indent(Bytes.show(receivedChunks())));
+            }
+            return this;
+        }
+
+        private boolean finished(Duration patience) {
             try {
                 return finished.await(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -120,12 +161,12 @@ public final class TestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Handler handler;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-    /** Each connection once more, as it arrives: what {@link #awaitConnection} waits on. */
+    /** Each connection once more, as it arrives: what {@link #expectConnection} waits on. */
     private final BlockingQueue<Connection> arrivals = new LinkedBlockingQueue<>();
     private final FixtureThreads threads;
     private volatile boolean dropped;
 
-    private TestServer(String name, ServerSocket listener, Handler handler) {
+    private ReferenceServer(String name, ServerSocket listener, Handler handler) {
         this.name = name;
         this.threads = new FixtureThreads("reference-" + name);
         this.listener = listener;
@@ -133,12 +174,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Starts a reference server on a free loopback port. */
-    public static TestServer start(String name, Handler handler) throws IOException {
+    public static ReferenceServer start(String name, Handler handler) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.bind(Loopback.anyPort());
-        TestServer server = new TestServer(name, listener, handler);
+        ReferenceServer server = new ReferenceServer(name, listener, handler);
         server.threads.register(listener);
-        server.spawn("accept", server::acceptLoop);
+        server.threads.start("accept", server::acceptLoop);
         Diagnostics.note(server::describe);
         return server;
     }
@@ -153,7 +194,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Waits up to {@link Timeouts#REPLY} for the n-th connection (0-based) and returns it; fails if it never comes. */
-    public Connection awaitConnection(int index) {
+    public Connection expectConnection(int index) {
         long deadline = System.nanoTime() + Timeouts.REPLY.toNanos();
         while (connections.size() <= index) {
             long left = deadline - System.nanoTime();
@@ -169,7 +210,7 @@ public final class TestServer implements AutoCloseable {
     public void dropConnections() {
         dropped = true;
         for (Connection c : connections) {
-            closeQuietly(c.socket);
+            FixtureThreads.closeQuietly(c.socket);
         }
     }
 
@@ -213,10 +254,10 @@ public final class TestServer implements AutoCloseable {
                 if (!threads.register(socket)) {
                     return; // closing: the socket was closed at once
                 }
-                Connection connection = new Connection(socket);
+                Connection connection = new Connection("connection #" + (count + 1) + " of the " + name, socket);
                 connections.add(connection);
                 arrivals.add(connection);
-                if (!spawn("connection-" + (++count), () -> serve(connection))) {
+                if (!threads.start("connection-" + (++count), () -> serve(connection))) {
                     return;
                 }
             } catch (IOException e) {
@@ -234,13 +275,5 @@ public final class TestServer implements AutoCloseable {
         } finally {
             connection.finished.countDown();
         }
-    }
-
-    private boolean spawn(String role, Runnable body) {
-        return threads.start(role, body);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        FixtureThreads.closeQuietly(c);
     }
 }

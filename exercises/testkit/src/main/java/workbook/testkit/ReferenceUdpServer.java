@@ -1,5 +1,7 @@
 package workbook.testkit;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -17,15 +19,15 @@ import java.util.concurrent.TimeUnit;
  * {@link Handler} and records every datagram it received.
  *
  * <pre>{@code
- * try (UdpTestServer server = UdpTestServer.start("reference echo server", request -> List.of(request.data()))) {
+ * try (ReferenceUdpServer server = ReferenceUdpServer.start("reference echo server", request -> List.of(request.data()))) {
  *     ... the student's client sends to server.port() ...
- *     List<UdpTestServer.Request> got = server.awaitRequests(3, Timeouts.REPLY);
+ *     List<ReferenceUdpServer.Request> got = server.awaitRequests(3, Timeouts.REPLY);
  * }
  * }</pre>
  * A handler may answer a datagram with nothing (a silent or lossy server), one datagram, or
  * several (duplicates, stale replies). Closing the server stops its thread, boundedly and loudly.
  */
-public final class UdpTestServer implements AutoCloseable {
+public final class ReferenceUdpServer implements AutoCloseable {
 
     private static final int BUFFER = 65_535;
     private static final int SHOWN = 12;
@@ -57,7 +59,7 @@ public final class UdpTestServer implements AutoCloseable {
     private final FixtureThreads threads;
     private volatile String problem;
 
-    private UdpTestServer(String name, DatagramSocket socket, Handler handler) {
+    private ReferenceUdpServer(String name, DatagramSocket socket, Handler handler) {
         this.name = name;
         this.socket = socket;
         this.port = socket.getLocalPort();
@@ -66,11 +68,11 @@ public final class UdpTestServer implements AutoCloseable {
     }
 
     /** Starts a reference server on a free loopback port. */
-    public static UdpTestServer start(String name, Handler handler) throws IOException {
+    public static ReferenceUdpServer start(String name, Handler handler) throws IOException {
         DatagramSocket socket = new DatagramSocket(Loopback.anyPort());
         socket.setReceiveBufferSize(1 << 20);
         socket.setSendBufferSize(1 << 20);
-        UdpTestServer server = new UdpTestServer(name, socket, handler);
+        ReferenceUdpServer server = new ReferenceUdpServer(name, socket, handler);
         server.threads.register(socket);
         server.threads.start("serve", server::serve);
         Diagnostics.note(server::describe);
@@ -90,7 +92,11 @@ public final class UdpTestServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Waits up to {@code patience} until {@code count} datagrams have arrived; returns those that did (maybe fewer). */
+    /**
+     * Waits up to {@code patience} until {@code count} datagrams have arrived; returns every datagram that arrived
+     * by then, in order: maybe fewer than {@code count}, maybe more. To fail when fewer arrive, use
+     * {@link #expectRequests}.
+     */
     public List<Request> awaitRequests(int count, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         try {
@@ -104,6 +110,22 @@ public final class UdpTestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return received();
+    }
+
+    /**
+     * Waits up to {@link Timeouts#REPLY} until {@code count} datagrams have arrived and returns them all; fails, showing
+     * what did arrive, if fewer do.
+     *
+     * @param what a few words for the message, such as "the client's three tries"
+     */
+    public List<Request> expectRequests(int count, String what) {
+        List<Request> got = awaitRequests(count, Timeouts.REPLY);
+        if (got.size() < count) {
+            Diagnostics.snapshot();
+            fail("The " + name + " expected " + count + (count == 1 ? " datagram" : " datagrams") + " (" + what
+                    + ") within " + Timeouts.REPLY.toSeconds() + " s, but " + got.size() + " arrived.\n" + describe());
+        }
+        return got;
     }
 
     /** What the server received and how it answered, datagram by datagram (the first few). */
