@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import workbook.testkit.TestServer;
+import workbook.testkit.ReferenceServer;
 
 /**
  * A fake FTP server that answers from a script, byte for byte: replies real servers send only
@@ -21,7 +21,7 @@ final class ScriptedServer implements FtpPeer {
     /** The script's answer that makes the server hang up instead of replying. */
     static final String HANG_UP = "(hang up)";
 
-    private final TestServer server;
+    private final ReferenceServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     /**
@@ -30,7 +30,7 @@ final class ScriptedServer implements FtpPeer {
      *                 a command not in it gets "502 Not scripted"
      */
     ScriptedServer(String greeting, Map<String, String> script) throws IOException {
-        server = TestServer.start("scripted FTP server", connection -> {
+        server = ReferenceServer.start("scripted FTP server", connection -> {
             OutputStream out = connection.out();
             out.write(greeting.getBytes(StandardCharsets.UTF_8));
             for (String line = readLine(connection.in()); line != null; line = readLine(connection.in())) {
