@@ -14,9 +14,9 @@ import java.util.Set;
  * a refused or unknown command never ends the session.
  *
  * <pre>
- *   before login   USER PASS QUIT FEAT SYST NOOP OPTS HELP; any other known command: 530
+ *   before login   USER PASS QUIT FEAT SYST NOOP OPTS HELP; any other command: 530
  *   after login    also directories (FileCommands), listings, PASV/EPSV and transfers (Transfers)
- *   never          PORT EPRT (502: passive only), unknown verbs (500)
+ *   never          PORT EPRT (502: passive only); after login, unknown verbs get 500
  * </pre>
  */
 final class Commands implements AutoCloseable {
@@ -25,10 +25,9 @@ final class Commands implements AutoCloseable {
     static final List<String> FEATURES = List.of("UTF8", "EPSV", "PASV", "SIZE", "MDTM", "REST STREAM",
             "MLST type*;size*;modify*;", "HASH SHA-256");
 
-    /** The commands that need a logged-in user: before login they get 530, not 500. */
-    private static final Set<String> AFTER_LOGIN = Set.of("TYPE", "MODE", "STRU", "PWD", "XPWD", "CWD", "XCWD",
-            "CDUP", "XCUP", "MKD", "XMKD", "RMD", "XRMD", "DELE", "RNFR", "RNTO", "SIZE", "MDTM", "HASH", "PASV",
-            "EPSV", "PORT", "EPRT", "LIST", "NLST", "MLSD", "RETR", "STOR", "APPE", "REST", "ABOR", "ALLO");
+    /** All a client may send before it has logged in; anything else gets 530. */
+    private static final Set<String> BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "FEAT", "SYST", "NOOP",
+            "OPTS", "HELP");
     private static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT",
             "MLST");
     private static final List<String> HELP = List.of(
@@ -36,7 +35,6 @@ final class Commands implements AutoCloseable {
             "PWD CWD CDUP MKD RMD DELE RNFR RNTO SIZE MDTM HASH",
             "PASV EPSV LIST NLST MLSD RETR STOR APPE REST ABOR");
 
-    private final FtpConfig config;
     private final ControlChannel control;
     private final Login login;
     private final DataConnections data;
@@ -45,7 +43,6 @@ final class Commands implements AutoCloseable {
     private HomeJail jail;
 
     Commands(FtpConfig config, Socket socket, ControlChannel control) {
-        this.config = config;
         this.control = control;
         this.login = new Login(config, socket.getRemoteSocketAddress());
         this.data = new DataConnections(config, socket);
@@ -62,7 +59,7 @@ final class Commands implements AutoCloseable {
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);
         try {
-            if (!login.loggedIn() && AFTER_LOGIN.contains(verb)) {
+            if (!login.loggedIn() && !BEFORE_LOGIN.contains(verb)) {
                 control.reply(530, "Please log in with USER and PASS.");
                 return true;
             }
@@ -79,7 +76,7 @@ final class Commands implements AutoCloseable {
 
     private boolean dispatch(String verb, String arg) throws IOException, CommandFailed {
         switch (verb) {
-            case "USER" -> login.user(arg, control);
+            case "USER" -> login.user(required(verb, arg), control);
             case "PASS" -> {
                 boolean goOn = login.pass(arg, control);
                 if (login.loggedIn() && jail == null) {
@@ -128,10 +125,10 @@ final class Commands implements AutoCloseable {
         return true;
     }
 
-    /** After the first successful PASS: the user's home, quota and the commands that use them. */
-    private void startWorking() throws IOException {
+    /** After the first successful PASS: the user's home (opened by Login), quota and the commands that use them. */
+    private void startWorking() {
         Users.Account account = login.account();
-        jail = new HomeJail(config.homes().resolve(account.name()));
+        jail = login.jail();
         files = new FileCommands(jail, control);
         transfers = new Transfers(control, data, new Quota(account.quotaBytes()), jail.current().path());
     }
@@ -174,10 +171,10 @@ final class Commands implements AutoCloseable {
         }
     }
 
-    /** LIST, NLST or MLSD of a directory (or one file); LIST's ls-style options ("-la") are ignored. */
+    /** LIST, NLST or MLSD of a directory (or one file); ls-style options ("-la") some clients send are ignored. */
     private void list(Listings.Kind kind, String arg) throws IOException, CommandFailed {
         String path = arg.trim();
-        if (kind == Listings.Kind.LIST && path.startsWith("-")) {
+        if (kind != Listings.Kind.MLSD && path.startsWith("-")) {
             int space = path.indexOf(' ');
             path = space < 0 ? "" : path.substring(space + 1).trim();
         }

@@ -120,7 +120,7 @@ public final class FtpClient implements AutoCloseable {
 
     /** Resumes a download: asks for the bytes after those {@code local} already has, appends them, verifies. */
     public void reget(String remote, Path local, ProgressListener progress) throws IOException {
-        // TODO(step 9): resume where the local file ends: ask the server for the bytes after those you have
+        // TODO(step 9): resume where the local file ends: ask the server only for the bytes after those you have
         long have = 0;
         download(remote, local, have, progress, CREATE, APPEND);
     }

@@ -97,7 +97,7 @@ public final class FtpShell {
     private void loop() {
         for (String line = readLine("ftp> "); line != null; line = readLine("ftp> ")) {
             List<String> words = List.of(line.strip().split("\\s+"));
-            if (words.get(0).equals("quit") || words.get(0).equals("bye")) {
+            if (words.get(0).equals("quit")) {
                 return;
             }
             if (!words.get(0).isEmpty()) {
@@ -120,15 +120,15 @@ public final class FtpShell {
         switch (name) {
             case "open" -> open(arg(args, 0, "open HOST [PORT]"), args.size() > 1 ? port(args.get(1)) : 21);
             case "user" -> login(arg(args, 0, "user NAME"));
-            case "ls", "dir" -> connected().list(args.isEmpty() ? null : args.get(0)).forEach(out::println);
+            case "ls" -> connected().list(args.isEmpty() ? null : args.get(0)).forEach(out::println);
             case "cd" -> connected().cd(arg(args, 0, "cd DIR"));
             case "pwd" -> out.println(connected().pwd());
             case "mkdir" -> connected().mkdir(arg(args, 0, "mkdir DIR"));
-            case "rm", "delete" -> connected().delete(arg(args, 0, "rm FILE"));
+            case "rm" -> connected().delete(arg(args, 0, "rm FILE"));
             case "size" -> out.println(connected().size(arg(args, 0, "size FILE")));
             case "get", "reget" -> get(name, args);
             case "put", "reput" -> put(name, args);
-            case "help", "?" -> out.println(HELP);
+            case "help" -> out.println(HELP);
             default -> throw new FtpException(0, "unknown command " + name + " (try help)");
         }
     }

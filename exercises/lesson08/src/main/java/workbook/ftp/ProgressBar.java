@@ -18,16 +18,11 @@ public final class ProgressBar implements ProgressListener {
     /** On a terminal the percentage drawn last; elsewhere the last quarter printed. */
     private int shown = -QUARTER;
 
-    /** @param terminal true to redraw one line in place (an interactive terminal) */
+    /** @param terminal true to redraw one line in place: when {@link System#console()} is not null */
     public ProgressBar(PrintStream out, String label, boolean terminal) {
         this.out = out;
         this.label = label;
         this.terminal = terminal;
-    }
-
-    /** A bar that redraws itself only when the program runs on a terminal (a {@link System#console()}). */
-    public static ProgressBar forConsole(PrintStream out, String label) {
-        return new ProgressBar(out, label, System.console() != null);
     }
 
     @Override
@@ -63,6 +58,6 @@ public final class ProgressBar implements ProgressListener {
         if (total <= 0) {
             return 100;
         }
-        return (int) Math.min(100, Math.max(0, done * 100 / total));
+        return (int) Math.min(100, done * 100 / total);
     }
 }

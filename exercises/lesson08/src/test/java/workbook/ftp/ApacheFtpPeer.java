@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +41,15 @@ final class ApacheFtpPeer implements FtpPeer {
         return start(dir, null);
     }
 
+    /** The home folder the server started in {@code dir} gives the user. */
+    static Path home(Path dir) {
+        return dir.resolve("apache-home");
+    }
+
     /** Starts the server with {@code ftplet} (or none) seeing every command first. */
     static ApacheFtpPeer start(Path dir, Ftplet ftplet) {
         try {
-            Path home = Files.createDirectories(dir.resolve("apache-home"));
+            Path home = Files.createDirectories(home(dir));
             FtpServerFactory factory = new FtpServerFactory();
             ListenerFactory listener = new ListenerFactory();
             listener.setServerAddress("127.0.0.1");
@@ -55,7 +61,7 @@ final class ApacheFtpPeer implements FtpPeer {
             factory.addListener("default", listener.createListener());
             factory.setUserManager(users(dir, home));
             if (ftplet != null) {
-                factory.setFtplets(Map.of("misbehaviour", ftplet));
+                factory.setFtplets(new HashMap<>(Map.of("misbehaviour", ftplet))); // a map it may clear when it stops
             }
             FtpServer server = factory.createServer();
             server.start();

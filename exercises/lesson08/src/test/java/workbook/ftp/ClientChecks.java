@@ -1,12 +1,12 @@
 package workbook.ftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static workbook.ftp.Transfers.assertSameFile;
-import static workbook.ftp.Transfers.content;
-import static workbook.ftp.Transfers.loggedIn;
-import static workbook.ftp.Transfers.refused;
-import static workbook.ftp.Transfers.succeeds;
-import static workbook.ftp.Transfers.write;
+import static workbook.ftp.ClientCalls.assertSameFile;
+import static workbook.ftp.ClientCalls.content;
+import static workbook.ftp.ClientCalls.loggedIn;
+import static workbook.ftp.ClientCalls.refused;
+import static workbook.ftp.ClientCalls.succeeds;
+import static workbook.ftp.ClientCalls.write;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +123,7 @@ abstract class ClientChecks {
             write(peer.home().resolve("movie.bin"), original);
             Path local = write(dir.resolve("local/movie.bin"), java.util.Arrays.copyOf(original, already));
             List<Long> done = new ArrayList<>();
-            Transfers.Outcome<Object> outcome = Transfers.bounded("reget of movie.bin", peer, () -> {
+            ClientCalls.Outcome<Object> outcome = ClientCalls.bounded("reget of movie.bin", peer, () -> {
                 try (FtpClient client = loggedIn(peer)) {
                     client.reget("movie.bin", local, (d, total) -> done.add(d));
                 }

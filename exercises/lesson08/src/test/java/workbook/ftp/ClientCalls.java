@@ -19,12 +19,12 @@ import workbook.testkit.ClientRun;
 import workbook.testkit.Patience;
 
 /** What the client checks share: test files, a bounded way to run the client, and clear comparisons. */
-final class Transfers {
+final class ClientCalls {
 
     /** Long enough for a few MiB over loopback on a loaded machine; short enough that nothing can hang. */
     static final Duration PATIENCE = Patience.scaled(6_000);
 
-    private Transfers() {
+    private ClientCalls() {
     }
 
     /** What the client did: a value, or the exception it threw. */
