@@ -151,7 +151,7 @@ public final class FtpClient implements AutoCloseable {
         }
         // "213 SHA-256 0-1048575 9f86d081...0a08 file.bin": algorithm, byte range, hex, path
         String[] parts = require(send("HASH " + remote), 2).text().split(" ", 4);
-        if (parts.length < 3 || !parts[0].equalsIgnoreCase("SHA-256")) {
+        if (parts.length < 4 || !parts[0].equalsIgnoreCase("SHA-256")) {
             throw new FtpException(0, "HASH reply not understood: " + String.join(" ", parts));
         }
         return Optional.of(parts[2].toLowerCase(Locale.ROOT));
@@ -232,7 +232,7 @@ public final class FtpClient implements AutoCloseable {
      */
     private void transfer(long offset, String command, DataWork work) throws IOException {
         try (Socket data = openData()) {
-            if (offset > 0) {
+            if (offset != 0) {
                 require(send("REST " + offset), 3);
             }
             require(send(command), 1);
@@ -275,7 +275,7 @@ public final class FtpClient implements AutoCloseable {
             throws IOException {
         byte[] block = new byte[BLOCK];
         progress.progress(done, total);
-        for (int n = in.read(block); n >= 0; n = in.read(block)) {
+        for (int n = in.read(block); n != -1; n = in.read(block)) {
             out.write(block, 0, n);
             done += n;
             progress.progress(done, total);
@@ -290,12 +290,11 @@ public final class FtpClient implements AutoCloseable {
     }
 
     private ServerReply send(String command) throws IOException {
-        if (command.indexOf('\r') >= 0 || command.indexOf('\n') >= 0) {
+        if (command.contains("\r") || command.contains("\n")) {
             // a line break would end this command early and smuggle in another one after it
             throw new FtpException(0, "a name or password cannot contain a line break");
         }
-        commands.write((command + "\r\n").getBytes(UTF_8));
-        commands.flush();
+        commands.write((command + "\r\n").getBytes(UTF_8)); // a socket's stream has no buffer to flush
         return ServerReply.read(replies);
     }
 

@@ -66,6 +66,7 @@ abstract class ClientChecks {
                 try (FtpClient client = loggedIn(peer)) {
                     client.mkdir("docs");
                     said.add("ls: " + String.join(" | ", client.list(null)));
+                    said.add("names of docs: " + client.names("docs"));
                     said.add("names: " + String.join(" | ", client.names("")));
                     client.cd("docs");
                     said.add("pwd: " + client.pwd());
@@ -78,7 +79,8 @@ abstract class ClientChecks {
             });
             assertThat(Files.isDirectory(peer.home().resolve("docs"))).as("the folder docs in the user's home after mkdir")
                     .isTrue();
-            assertThat(seen).as("what the client got from %s", peer.name()).hasSize(5);
+            assertThat(seen).as("what the client got from %s", peer.name()).hasSize(6);
+            assertThat(seen.remove(1)).as("NLST docs: the new folder is empty").isEqualTo("names of docs: []");
             assertThat(seen.get(0)).as("a LIST line per entry, ls -l style").contains("docs").contains("docs-readme.txt")
                     .doesNotContain("\r");
             assertThat(seen.get(1)).as("NLST: the names alone").isIn("names: docs | docs-readme.txt",
@@ -100,7 +102,8 @@ abstract class ClientChecks {
             succeeds("put of " + BIG + " bytes, then get", peer, () -> {
                 try (FtpClient client = loggedIn(peer)) {
                     client.put(local, "big.bin", (done, total) -> progress.add(new long[] {done, total}));
-                    client.get("big.bin", dir.resolve("local/copy.bin"), ProgressListener.none());
+                    client.get("big.bin", write(dir.resolve("local/copy.bin"), content(BIG + 999, 1)),
+                            ProgressListener.none()); // a longer file of that name was here already
                 }
                 return null;
             });
@@ -139,7 +142,7 @@ abstract class ClientChecks {
 
     @Test
     @Tag("step:9")
-    @DisplayName("Step 9: reget with no local file yet downloads the whole file")
+    @DisplayName("Step 9: reget with no local file downloads it all, with a complete one adds nothing, a longer one is an error")
     void regetFromNothing() {
         byte[] original = content(200_000, 11);
         try (FtpPeer peer = startPeer(dir)) {
@@ -148,10 +151,19 @@ abstract class ClientChecks {
             succeeds("reget of small.bin with no local file", peer, () -> {
                 try (FtpClient client = loggedIn(peer)) {
                     client.reget("small.bin", local, ProgressListener.none());
+                    client.reget("small.bin", local, ProgressListener.none()); // complete already: nothing to add
                 }
                 return null;
             });
-            assertSameFile(original, local, "reget with no local file");
+            assertSameFile(original, local, "reget with no local file, then reget of the complete file");
+            write(local, content(200_001, 11));
+            FtpException e = refused("reget when the local file is longer than the remote one", peer, () -> {
+                try (FtpClient client = loggedIn(peer)) {
+                    client.reget("small.bin", local, ProgressListener.none());
+                }
+                return null;
+            });
+            assertThat(e.code()).as("the code of the FtpException (%s): a local failure", e.getMessage()).isZero();
         }
     }
 
@@ -177,6 +189,14 @@ abstract class ClientChecks {
             assertSameFile(original, peer.home().resolve("fresh.bin"), "reput of a file the server did not have yet");
             assertThat(done.get(0)).as("the first progress of reput (done): where the server's file ended")
                     .isEqualTo(already);
+            write(peer.home().resolve("longer.bin"), content(BIG + 1, 13));
+            FtpException e = refused("reput when the server's file is longer than the local one", peer, () -> {
+                try (FtpClient client = loggedIn(peer)) {
+                    client.reput(local, "longer.bin", ProgressListener.none());
+                }
+                return null;
+            });
+            assertThat(e.code()).as("the code of the FtpException (%s): a local failure", e.getMessage()).isZero();
         }
     }
 

@@ -116,7 +116,8 @@ class FtpClientTest {
                 }
             });
             assertThat(names).as("NLST through PASV").containsExactlyInAnyOrder("one.txt", "two.txt");
-            assertThat(old.commands()).as("the commands your client sent").contains("PASV");
+            assertThat(old.commands()).as("the commands your client sent").contains("PASV").last()
+                    .as("the last command your client sent, when it was closed").isEqualTo("QUIT");
         }
     }
 

@@ -31,7 +31,8 @@ class FtpShellTest {
     void aSession() {
         byte[] original = content(700_000, 31);
         write(dir.resolve("local/photo.jpg"), original);
-        try (FtpPeer peer = ApacheFtpPeer.start(dir)) {
+        Misbehaviour recorder = new Misbehaviour(Misbehaviour.Kind.NONE, ApacheFtpPeer.home(dir));
+        try (FtpPeer peer = ApacheFtpPeer.start(dir, recorder)) {
             ClientRun run = shell(peer, """
                     open 127.0.0.1 %d
                     user %s
@@ -46,12 +47,19 @@ class FtpShellTest {
                     rm photo.jpg
                     quit
                     ls
-                    """.formatted(peer.port(), FtpPeer.USER, FtpPeer.PASSWORD));
+                    """.formatted(peer.port(), FtpPeer.USER, FtpPeer.PASSWORD), "127.0.0.1", String.valueOf(peer.port()));
             assertThat(run.err()).as("what the shell printed on standard error (nothing went wrong)%n%s",
                     run.printed()).isEmpty();
             String out = run.out();
-            assertThat(out).as("the shell's output").startsWith("ftp> ").contains("ftp> /pictures\n")
-                    .contains("ftp> 700000\n").contains("photo.jpg").doesNotContain("\r");
+            assertThat(out).as("the shell's output").startsWith("Connected to ").contains("ftp> /pictures\n")
+                    .contains("ftp> 700000\n").doesNotContain("\r")
+                    .contains("Connected to 127.0.0.1:" + peer.port()).contains("Logged in as alice.")
+                    .containsPattern("(?m)^(ftp> )?.*700000.* photo\\.jpg$")
+                    .contains("photo.jpg: 700000 bytes sent and verified")
+                    .contains("photo.jpg: 700000 bytes received and verified");
+            assertThat(recorder.commands().stream().filter(c -> c.equals("QUIT")).count())
+                    .as("QUITs sent: one when the second open replaced the first connection, one at quit (%s)",
+                            recorder.commands()).isEqualTo(2);
             assertThat(out.split("ftp> ", -1)).as("the prompts: one per line typed until quit, plus the first")
                     .hasSize(12);
             assertSameFile(original, dir.resolve("local/copy.jpg"), "get photo.jpg copy.jpg after put photo.jpg");
@@ -102,12 +110,15 @@ class FtpShellTest {
     void unreachable() {
         int port = Loopback.refusedPort();
         try (FtpPeer peer = ApacheFtpPeer.start(dir)) {
-            ClientRun run = shell(peer, "open 127.0.0.1 " + port + "\nopen no-such-host.invalid\npwd\nquit\n");
+            ClientRun run = shell(peer, "open 127.0.0.1 " + port + "\nopen no-such-host.invalid\npwd\nopen 127.0.0.1\nquit\n");
             List<String> errors = run.err().lines().toList();
-            assertThat(errors).as("the lines on standard error%n%s", run.printed()).hasSize(3)
+            assertThat(run.out() + run.err()).as("what open 127.0.0.1 printed: it tries FTP's own port, 21")
+                    .contains("127.0.0.1:21");
+            assertThat(errors.subList(0, 3)).as("the lines on standard error%n%s", run.printed()).hasSize(3)
                     .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
             assertThat(errors.get(0)).as("the error for a refused connection").contains(String.valueOf(port));
-            assertThat(errors.get(1)).as("the error for an unknown host").contains("no-such-host.invalid");
+            assertThat(errors.get(1)).as("the error for an unknown host").contains("no-such-host.invalid")
+                    .contains("unknown host");
             assertThat(errors.get(2)).as("the error for pwd with no connection").contains("not connected");
         }
     }
@@ -132,9 +143,70 @@ class FtpShellTest {
         }
     }
 
+    @Test
+    @Tag("step:9")
+    @DisplayName("Step 9: help, a wrong port, a missing argument or password: one line each, and the shell goes on")
+    void usage() {
+        byte[] original = content(5_000, 33);
+        try (FtpPeer peer = ApacheFtpPeer.start(dir)) {
+            write(peer.home().resolve("sub/photo.jpg"), original);
+            write(dir.resolve("local/other.txt"), new byte[6_000]);
+            write(peer.home().resolve("sub/big.txt"), new byte[8_000]);
+            ClientRun run = shell(peer, """
+                    help
+                    open 127.0.0.1 0
+                    open 127.0.0.1 70000
+                    open 127.0.0.1 twenty-one
+                    open
+
+                    open 127.0.0.1 %d
+                    user %s
+                    %s
+                    put a\u0000b
+                    get /sub/photo.jpg
+                    get sub/photo.jpg other.txt
+                    put photo.jpg sub/big.txt
+                    open 127.0.0.1 65535
+                    open 127.0.0.1 %d
+                    user %s
+                    """.formatted(peer.port(), FtpPeer.USER, FtpPeer.PASSWORD, peer.port(), FtpPeer.USER));
+            List<String> errors = run.err().lines().filter(line -> !line.contains(":65535:")).toList();
+            assertThat(run.err()).as("the error for open 127.0.0.1 65535, the highest port (if nothing listens there)")
+                    .doesNotContain("not a port number: 65535");
+            assertThat(errors).as("the lines on standard error%n%s", run.printed()).hasSize(6)
+                    .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
+            assertThat(errors.subList(0, 3)).as("the errors for ports 0, 70000 and twenty-one")
+                    .allSatisfy(line -> assertThat(line).contains("not a port number"));
+            assertThat(errors.get(3)).as("the error for open alone").contains("usage: open HOST [PORT]");
+            assertThat(errors.get(5)).as("the error when the input ends instead of a password").contains("password");
+            assertThat(run.out()).as("what help printed").contains("reget").contains("reput").contains("quit");
+            assertThat(run.out()).as("what get /sub/photo.jpg printed").contains("photo.jpg: 5000 bytes received");
+            assertSameFile(original, dir.resolve("local/photo.jpg"), "get /sub/photo.jpg (saved as photo.jpg)");
+            assertSameFile(original, dir.resolve("local/other.txt"), "get sub/photo.jpg other.txt (a longer file)");
+            assertSameFile(original, peer.home().resolve("sub/big.txt"), "put photo.jpg sub/big.txt (a longer file)");
+        }
+    }
+
+    @Test
+    @Tag("step:9")
+    @DisplayName("Step 9: a keyboard that fails ends the shell like the end of input")
+    void failingKeyboard() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("keyboard unplugged");
+            }
+        };
+        int exit = FtpShell.run(broken, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), dir, null, false);
+        assertThat(exit).as("the exit code").isZero();
+        assertThat(workbook.testkit.LineEnds.text(out.toByteArray())).as("what the shell printed").isEqualTo("ftp> \n");
+    }
+
     /** Runs the shell in {@code dir}/local on {@code keyboard}; the peer is closed if it gets stuck. */
-    private ClientRun shell(FtpPeer peer, String keyboard) {
+    private ClientRun shell(FtpPeer peer, String keyboard, String... args) {
         return ClientRun.run("FtpShell", (in, out, err) -> FtpShell.run(in, out, err, dir.resolve("local"), null,
-                false), keyboard, ClientCalls.PATIENCE, peer::close).assertFinished();
+                false, args), keyboard, ClientCalls.PATIENCE, peer::close).assertFinished();
     }
 }

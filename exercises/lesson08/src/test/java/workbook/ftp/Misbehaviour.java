@@ -77,7 +77,8 @@ final class Misbehaviour extends DefaultFtplet {
             if (kind == Kind.WRONG_HASH) {
                 hex = (hex.charAt(0) == '0' ? "1" : "0") + hex.substring(1);
             }
-            return "213 SHA-256 0-" + (data.length - 1) + " " + hex + " " + argument;
+            // upper case: hex digits may come in either case
+            return "213 SHA-256 0-" + (data.length - 1) + " " + hex.toUpperCase(java.util.Locale.ROOT) + " " + argument;
         }
         if (kind == Kind.NO_EPSV && command.equals("EPSV")) {
             return "500 EPSV not understood";

@@ -77,6 +77,10 @@ class ProgressBarTest {
         assertThat(draws[1]).as("the first drawing").contains("  0%").doesNotContain("\n");
         assertThat(draws[draws.length / 2]).as("a drawing halfway").contains("#").contains(" ");
         assertThat(last).as("the last drawing: a full bar").contains("#".repeat(30));
+        for (int i = 1; i < draws.length; i++) {
+            assertThat(draws[i].strip()).as("drawing %d: the bar is always as wide", i)
+                    .matches("data\\.bin \\[[# ]{30}\\] +\\d+% \\d+/1000000 bytes");
+        }
     }
 
     /** What the bar printed for a transfer of {@code total} bytes starting at {@code from}. */
@@ -88,6 +92,7 @@ class ProgressBarTest {
         }
         bar.progress(total, total);
         bar.progress(total, total);
+        bar.progress(total + 10, total); // the file grew while it was sent: still 100 %, nothing more to draw
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package workbook.ftp;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +29,11 @@ final class Commands implements AutoCloseable {
     /** All a client may send before it has logged in; anything else gets 530. */
     private static final Set<String> BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "FEAT", "SYST", "NOOP",
             "OPTS", "HELP");
-    private static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT",
-            "MLST");
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT");
     private static final List<String> HELP = List.of(
             "USER PASS QUIT NOOP SYST FEAT OPTS HELP TYPE MODE STRU",
             "PWD CWD CDUP MKD RMD DELE RNFR RNTO SIZE MDTM HASH",
-            "PASV EPSV LIST NLST MLSD RETR STOR APPE REST ABOR");
+            "PASV EPSV LIST NLST MLSD MLST RETR STOR APPE REST ABOR");
 
     private final ControlChannel control;
     private final Login login;
@@ -113,6 +113,7 @@ final class Commands implements AutoCloseable {
                     + " connecting out is blocked by firewalls and NAT, and PORT can aim it at another machine:"
                     + " the FTP bounce attack.)");
             case "LIST", "NLST", "MLSD" -> list(Listings.Kind.valueOf(verb), arg);
+            case "MLST" -> mlst(arg);
             case "RETR" -> transfers.retrieve(jail.resolve(required(verb, arg)));
             case "STOR" -> transfers.store(jail.resolve(required(verb, arg)), false);
             case "APPE" -> transfers.store(jail.resolve(required(verb, arg)), true);
@@ -186,6 +187,18 @@ final class Commands implements AutoCloseable {
             throw new CommandFailed(501, place.virtual() + ": Not a directory (MLSD lists directories).");
         }
         data.sendLines(control, kind + " " + place.virtual(), Listings.lines(kind, place.path(), Instant.now()));
+    }
+
+    /** MLST (RFC 3659): the facts of one file or directory, on the control connection. */
+    private void mlst(String arg) throws IOException, CommandFailed {
+        HomeJail.Place place = jail.resolve(arg.isEmpty() ? "." : arg);
+        if (!Files.exists(place.path())) {
+            throw new CommandFailed(550, place.virtual() + ": No such file or directory.");
+        }
+        String facts = Listings.line(Listings.Kind.MLSD, place.path(),
+                Files.readAttributes(place.path(), BasicFileAttributes.class), Instant.now());
+        String factsOnly = facts.substring(0, facts.indexOf("; ") + 2); // facts never hold a space
+        control.reply(250, "Listing " + place.virtual(), List.of(factsOnly + place.virtual()), "End");
     }
 
     private static String required(String verb, String arg) throws CommandFailed {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,7 +139,8 @@ public final class FtpShell {
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
-            throw new FtpException(0, "cannot connect to " + host + ":" + port + ": " + describe(e));
+            String why = e instanceof UnknownHostException ? "unknown host" : describe(e);
+            throw new FtpException(0, "cannot connect to " + host + ":" + port + ": " + why);
         }
         out.println("Connected to " + host + ":" + port + ": " + client.greeting());
     }
@@ -225,14 +225,8 @@ public final class FtpShell {
 
     /** One line a user can act on, for any failure. */
     static String describe(Exception e) {
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + e.getMessage();
-        }
         if (e instanceof NoSuchFileException) {
             return "no such local file: " + e.getMessage();
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "the server did not answer in time";
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }

@@ -49,7 +49,7 @@ record ServerReply(int code, List<String> lines) {
     /** The text after the code on the first line ("Entering Passive Mode (...)"). */
     String text() {
         String first = lines.get(0);
-        return first.length() > 4 ? first.substring(4) : "";
+        return first.substring(Math.min(4, first.length()));
     }
 
     /** The port of a 229 reply, "Entering Extended Passive Mode (|||6446|)" (RFC 2428): any delimiter, no address. */
