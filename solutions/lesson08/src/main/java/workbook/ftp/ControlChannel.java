@@ -28,8 +28,10 @@ import java.util.List;
  */
 final class ControlChannel {
 
+    // tag::eol[]
     /** Every reply line ends in CR LF (RFC 959, section 4.2), whatever the server's platform. */
     static final String EOL = "\r\n";
+    // end::eol[]
 
     /** Writing a reply failed: the client is gone, and the session ends (unlike a failed file operation). */
     static final class Lost extends IOException {

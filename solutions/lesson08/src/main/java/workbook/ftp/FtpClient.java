@@ -119,10 +119,12 @@ public final class FtpClient implements AutoCloseable {
     }
 
     /** Resumes a download: asks for the bytes after those {@code local} already has, appends them, verifies. */
+    // tag::reget[]
     public void reget(String remote, Path local, ProgressListener progress) throws IOException {
         long have = Files.exists(local) ? Files.size(local) : 0;
         download(remote, local, have, progress, CREATE, APPEND);
     }
+    // end::reget[]
 
     /** Uploads the whole file, then verifies it. */
     public void put(Path local, String remote, ProgressListener progress) throws IOException {

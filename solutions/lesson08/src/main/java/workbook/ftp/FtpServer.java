@@ -35,9 +35,11 @@ public final class FtpServer implements AutoCloseable {
     /** Binds, starts serving on a background thread, and returns: connections are accepted from now on. */
     public static FtpServer start(FtpConfig config) throws IOException {
         Files.createDirectories(config.homes());
+        // tag::threads[]
         // Every session waits for its client most of the time: a virtual thread each costs little,
         // so a slow or idle client never keeps another one waiting.
         ServerOptions options = ServerOptions.defaults().withThreading(ThreadingStrategy.virtualThreads());
+        // end::threads[]
         TcpServer server = new TcpServer(config.bind(), () -> new FtpSession(config), options);
         Thread loop = Thread.ofPlatform().name("ftp-accept").daemon(true).start(server::serveForever);
         return new FtpServer(server, loop);

@@ -78,6 +78,7 @@ final class HomeJail {
         if (clientPath.indexOf('\0') >= 0) {
             throw new CommandFailed(553, "A path may not contain a NUL character.");
         }
+        // tag::resolve[]
         List<String> names = clientPath.startsWith("/") ? new ArrayList<>() : new ArrayList<>(current.names());
         for (String name : clientPath.split("/")) {
             if (name.isEmpty() || name.equals(".")) {
@@ -99,6 +100,7 @@ final class HomeJail {
         }
         checkNoSymlinkLeadsOut(path, clientPath);
         return new Place(List.copyOf(names), path);
+        // end::resolve[]
     }
 
     /** One name must stay one name on this platform: no separator, no drive, no reserved prefix. */
@@ -118,6 +120,7 @@ final class HomeJail {
      * A symlink inside the home may point anywhere: follow the links of the deepest part of the
      * path that exists, and insist that where it really is lies inside the home too.
      */
+    // tag::symlink[]
     private void checkNoSymlinkLeadsOut(Path path, String clientPath) throws CommandFailed {
         Path existing = path;
         while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -131,4 +134,5 @@ final class HomeJail {
             throw new CommandFailed(550, clientPath + ": No such file or directory.");
         }
     }
+    // end::symlink[]
 }

@@ -68,12 +68,14 @@ final class Login {
         Optional<Users.Account> found = Users.find(config.usersFile(), user);
         boolean ok;
         try {
+            // tag::check[]
             if (found.isPresent()) {
                 ok = found.get().password().matches(secret);
             } else {
                 PasswordHash.of(secret, Users.typicalIterations(config.usersFile())); // as slow as a real check
                 ok = false;
             }
+            // end::check[]
         } finally {
             Arrays.fill(secret, '\0');
         }

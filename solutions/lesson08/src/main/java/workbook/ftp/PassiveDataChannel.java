@@ -83,11 +83,13 @@ final class PassiveDataChannel implements AutoCloseable {
     }
 
     /** The text of the PASV reply (RFC 959): the address as 4 numbers, the port as 2, p1 * 256 + p2. */
+    // tag::pasv[]
     static String pasvText(Inet4Address address, int port) {
         byte[] a = address.getAddress();
         return String.format(Locale.ROOT, "Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
                 a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff, port / 256, port % 256);
     }
+    // end::pasv[]
 
     /** The text of the EPSV reply (RFC 2428): only the port, the client reuses the control address. */
     static String epsvText(int port) {

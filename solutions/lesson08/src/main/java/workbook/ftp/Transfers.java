@@ -64,6 +64,7 @@ final class Transfers {
     }
 
     /** RETR: sends the file from the REST offset, with the kernel's zero-copy path where there is one. */
+    // tag::retrieve[]
     void retrieve(HomeJail.Place place) throws IOException, CommandFailed {
         long offset = takeRestOffset();
         if (!Files.isRegularFile(place.path())) {
@@ -85,6 +86,7 @@ final class Transfers {
         }
         control.reply(226, "Transfer complete.");
     }
+    // end::retrieve[]
 
     /** transferTo may send less than asked (a slow client, or the kernel's 2 GiB limit): loop until done. */
     private static void send(FileChannel file, long from, long to, SocketChannel channel) throws IOException {
@@ -141,6 +143,7 @@ final class Transfers {
     }
 
     /** A resumed file: the bytes go into the file itself, after its first {@code kept} bytes. */
+    // tag::resume[]
     private void resume(HomeJail.Place place, long kept, long room) throws IOException, CommandFailed {
         try (FileChannel file = FileChannel.open(place.path(), StandardOpenOption.WRITE)) {
             file.truncate(kept);
@@ -156,6 +159,7 @@ final class Transfers {
         }
         control.reply(226, "Transfer complete.");
     }
+    // end::resume[]
 
     /**
      * Copies the data connection into {@code file} until the client closes it, counting: the byte
@@ -168,6 +172,7 @@ final class Transfers {
             byte[] buffer = new byte[BUFFER_BYTES];
             long received = 0;
             int n;
+            // tag::quota[]
             while ((n = read(in, buffer)) != -1) {
                 if (received + n > room) {
                     throw new CommandFailed(552, "Quota exceeded: " + quota.limitBytes()
@@ -179,6 +184,7 @@ final class Transfers {
                 }
                 received += n;
             }
+            // end::quota[]
         }
     }
 
