@@ -62,11 +62,29 @@ public final class FtpShell {
 
     public static void main(String[] args) {
         Console console = System.console();
-        Passwords passwords = console == null ? null : prompt -> {
+        boolean terminal = onTerminal(console);
+        Passwords passwords = !terminal ? null : prompt -> {
             char[] typed = console.readPassword("%s", prompt);
             return typed == null ? null : new String(typed);
         };
-        System.exit(run(System.in, System.out, System.err, Path.of(""), passwords, console != null, args));
+        System.exit(run(System.in, System.out, System.err, Path.of(""), passwords, terminal, args));
+    }
+
+    /**
+     * Whether the shell talks to a person at a terminal (so the bar may redraw with '\r' and the
+     * password may be read without echo). JDK 21 and 25 give no Console when a stream is redirected;
+     * JDK 22 to 24 give one anyway and answer the question with Console.isTerminal(), which this
+     * code, compiled for Java 21, can only reach by name.
+     */
+    private static boolean onTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a Console exists only for a terminal
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ final class Commands implements AutoCloseable {
 
     /** What FEAT announces (RFC 2389): one feature per line. */
     static final List<String> FEATURES = List.of("UTF8", "EPSV", "PASV", "SIZE", "MDTM", "REST STREAM",
-            "MLST type*;size*;modify*;", "HASH SHA-256");
+            "MLST type*;size*;modify*;", "HASH SHA-256*"); // '*': the algorithm HASH uses now (HASH draft, 3.1)
 
     /** All a client may send before it has logged in; anything else gets 530. */
     private static final Set<String> BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "FEAT", "SYST", "NOOP",
