@@ -78,7 +78,9 @@ public final class HintLadder {
             files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
         for (Path file : files) {
-            Matcher m = STEP_TAG.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            // A check class that extends shared checks of the testkit has their steps too.
+            Matcher m = STEP_TAG.matcher(source + SharedChecks.superclassSource(file, source).orElse(""));
             Set<Integer> found = new TreeSet<>();
             while (m.find()) {
                 found.add(Integer.parseInt(m.group(1)));

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * void servesClientsOneAfterAnother() { ... }
  * }</pre>
  * Read from the check sources, so a grading report needs no compiled classes: every method
- * with a {@code @DisplayName} is a check; the annotations above it give its name and points.
+ * with a {@code @DisplayName} is a check; the annotations above it give its name and points. A check
+ * class that extends shared checks of the testkit gets their points too (see {@link SharedChecks}).
  */
 public final class Points {
 
@@ -45,7 +46,9 @@ public final class Points {
             files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
         for (Path file : files) {
-            readInto(Files.readString(file, StandardCharsets.UTF_8), points);
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            readInto(source, points);
+            SharedChecks.superclassSource(file, source).ifPresent(shared -> readInto(shared, points));
         }
         return points;
     }

@@ -3,12 +3,8 @@ package workbook.socketserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -29,25 +25,18 @@ import java.util.function.Supplier;
  * {@link #finishRequest}, {@link #handleError}.
  * <br>Methods each transport writes: {@link #getRequest}, {@link #clientAddress},
  * {@link #closeRequest}, {@link #serverClose}.
- * <br>Two helpers keep it short: {@link RequestThreads} tracks the requests in progress and ends
- * them on close; {@link ErrorLog} writes the reports.
+ * <br>Three helpers keep it short: {@link ServeLoopControl} knows whether the serve loop runs
+ * and lets others stop it and wait for it; {@link RequestThreads} tracks the requests in progress
+ * and ends them on close; {@link ErrorLog} writes the reports.
  *
  * @param <R> what one request is: a connection ({@link java.net.Socket}) or a {@link Datagram}
  */
 public abstract class BaseServer<R> implements AutoCloseable {
 
-    /** How long shutdown() and close() wait for the serve loop to return once it was woken. */
-    private static final Duration LOOP_PATIENCE = Duration.ofSeconds(1);
-    /** A pause after a failed accept(), so that running out of file descriptors cannot spin the CPU. */
-    private static final Duration ERROR_PAUSE = Duration.ofMillis(50);
-
     private final Supplier<? extends RequestHandler<R>> handlers;
     private final ServerOptions options;
     private final RequestThreads<R> inFlight;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final CountDownLatch loopEnded = new CountDownLatch(1);
-    private volatile Thread loopThread;
-    private volatile boolean shutdownRequested;
+    private final ServeLoopControl loop = new ServeLoopControl();
     private volatile boolean closed;
 
     /**
@@ -64,30 +53,29 @@ public abstract class BaseServer<R> implements AutoCloseable {
      * hands it to a thread, and waits for the next one at once. Runs once per server.
      */
     public void serveForever() {
-        if (!started.compareAndSet(false, true)) {
+        if (!loop.enter()) {
             throw new IllegalStateException("serveForever() runs once per server, and this one is "
                     + (closed ? "closed" : "serving already"));
         }
-        loopThread = Thread.currentThread();
         try {
             // tag::serve-loop[]
-            while (!shutdownRequested) {
+            while (!loop.stopRequested()) {
                 R request;
                 try {
                     request = getRequest(); // waits for a client
                 } catch (IOException e) {
-                    if (shutdownRequested) {
+                    if (loop.stopRequested()) {
                         break; // shutdown() closed the socket
                     }
                     handleError(null, e); // e.g. out of file descriptors:
-                    pause(ERROR_PAUSE); // report, breathe, go on
+                    ServeLoopControl.pauseAfterError(); // report, breathe, go on
                     continue;
                 }
                 handleRequest(request);
             }
             // end::serve-loop[]
         } finally {
-            loopEnded.countDown();
+            loop.exited();
         }
     }
 
@@ -195,18 +183,14 @@ public abstract class BaseServer<R> implements AutoCloseable {
      * those cases.) A server that was shut down does not serve again: make a new one.
      */
     public void shutdown() {
-        shutdownRequested = true;
+        loop.requestStop();
         // tag::starter-shutdown[]
-        // TODO(step 4): The serve loop looks at shutdownRequested only between
+        // TODO(step 4): The serve loop looks for a stop request only between
         //  requests. Now it is blocked in getRequest(), waiting for a client who may
-        //  never come, so this waits forever. Wake the loop up (what makes a blocked
+        //  never come, so this waits in vain. Wake the loop up (what makes a blocked
         //  accept() or receive() return?), and never wait for a loop that is not
         //  running, nor from inside the loop's own thread.
-        try {
-            loopEnded.await(); // until serveForever() has returned
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.awaitEnd(); // until serveForever() has returned (a second at most)
         // end::starter-shutdown[]
     }
 
@@ -220,14 +204,12 @@ public abstract class BaseServer<R> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        shutdownRequested = true;
+        loop.requestStop();
         closeSocket(); // no new requests
-        if (started.compareAndSet(false, true)) {
-            loopEnded.countDown(); // it never ran, and now never will
-        }
+        loop.cancel(); // if it never ran, it now never will
         inFlight.endAll(); // closes idle connections, waits, interrupts
-        if (Thread.currentThread() != loopThread) {
-            awaitLoopEnd();
+        if (loop.startedElsewhere()) {
+            loop.awaitEnd();
         }
     }
     // end::close[]
@@ -268,25 +250,6 @@ public abstract class BaseServer<R> implements AutoCloseable {
             serverClose();
         } catch (IOException e) {
             // closing: nothing more to do
-        }
-    }
-
-    private void awaitLoopEnd() {
-        try {
-            if (!loopEnded.await(LOOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("[server] the serve loop has not returned " + LOOP_PATIENCE.toSeconds()
-                        + " s after it was asked to: is a verifyRequest() or processRequest() blocking?");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

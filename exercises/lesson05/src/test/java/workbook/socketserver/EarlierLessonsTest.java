@@ -24,10 +24,10 @@ class EarlierLessonsTest {
     @Timeout(40) // lesson 01's nine checks, each with its own timeouts of a few seconds
     @DisplayName("Step 5: UpperEchoServer passes lesson 01's server checks")
     void upperEchoServerPassesLessonOnesChecks() {
-        EarlierLessonChecks.Outcome outcome = EarlierLessonChecks.run("workbook.tcp.UpperServerTest", "lesson 01");
+        EarlierLessonChecks.Outcome outcome = EarlierLessonChecks.run("workbook.tcp.FrameworkUpperServerChecks", "lesson 01");
         assertThat(outcome.run()).as("how many of lesson 01's server checks ran").isGreaterThanOrEqualTo(9);
         if (!outcome.failures().isEmpty()) {
-            fail(outcome.report("UpperEchoServer (in the clothes of lesson 01's UpperServer)"));
+            fail(outcome.report("UpperEchoServer"));
         }
     }
 

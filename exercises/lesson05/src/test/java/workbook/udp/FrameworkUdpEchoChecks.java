@@ -11,7 +11,7 @@ import workbook.testkit.Loopback;
 import workbook.testkit.RunningServer;
 
 /**
- * Lesson 04's UDP echo server checks (copied from lesson 04 at build time), run against the
+ * Lesson 04's UDP echo server checks ({@link UdpEchoServerChecks}, in the testkit), run against the
  * framework's {@link UdpUpperEchoServer}. Lesson 05's step 5 runs this class through the JUnit
  * Platform Launcher; Surefire does not run it on its own.
  */

@@ -18,8 +18,9 @@ import workbook.testkit.RunningServer;
  * {@link #startServer()}, and annotates itself with {@code @LessonChecks} and a {@code @DisplayName}.
  *
  * <p>Each check plays one or two clients ({@link DatagramProbe}) against the server on loopback.
- * The checks depend on the testkit only, never on a lesson's own classes, so that another lesson
- * can run them against its own UDP echo server (see {@code UdpUpperServerTest} for lesson 04's).
+ * Lesson 04 runs them against your {@code UdpUpperServer} ({@code UdpUpperServerTest}); lesson 05
+ * runs them again against the framework's {@code UdpUpperEchoServer}. They live in the testkit, not in
+ * lesson 04, so that lesson 05 can use them without building lesson 04; they depend on the testkit only.
  */
 public abstract class UdpEchoServerChecks {
 
