@@ -107,7 +107,7 @@ class HomeJailTest {
             ftp.expect(ftp.send("RNFR", "missing.txt") / 100 == 5, "(expected a 550) RNFR of a missing file");
             ftp.must(250, "RMD", "docs");
             assertThat(home.resolve("docs")).as("home/docs after RMD docs").doesNotExist();
-            ftp.expect(ftp.client().changeToParentDirectory(), "CDUP in the home (stays at \"/\")");
+            ftp.send("CDUP", null); // at the top of the home: refused, or kept at "/"
             assertThat(ftp.client().printWorkingDirectory()).as("PWD after CDUP at the top of the home").isEqualTo("/");
         }
     }

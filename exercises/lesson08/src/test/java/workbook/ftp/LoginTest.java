@@ -3,7 +3,8 @@ package workbook.ftp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,20 +183,18 @@ class LoginTest {
     @DisplayName("Step 2: FtpServer adduser NAME QUOTA reads the password from standard input, and that user logs in")
     void addUserCommand() throws Exception {
         Path dir = Files.createTempDirectory("lesson08-adduser-");
-        InputStream stdin = System.in;
         try {
             Path file = dir.resolve("users.txt");
-            System.setIn(new ByteArrayInputStream("s3cret pass\n".getBytes(StandardCharsets.UTF_8)));
-            FtpServer.main(new String[] {"adduser", "--users", file.toString(), "frank", "10M"});
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            adduser(file, "frank", "10M", "s3cret pass\n", printed);
             String frank = Files.readAllLines(file).stream().filter(l -> l.startsWith("frank:")).findFirst()
                     .orElseThrow(() -> new AssertionError("no line for frank in the users file"));
             assertThat(frank.split(":")[1]).as("frank's quota, given as 10M (binary units)").isEqualTo("10485760");
-            System.setIn(new ByteArrayInputStream("other\n".getBytes(StandardCharsets.UTF_8)));
-            FtpServer.main(new String[] {"adduser", "--users", file.toString(), "gina", "3K"});
-            System.setIn(new ByteArrayInputStream("other\n".getBytes(StandardCharsets.UTF_8)));
-            FtpServer.main(new String[] {"adduser", "--users", file.toString(), "hank", "2G"});
-            System.setIn(new ByteArrayInputStream("other\n".getBytes(StandardCharsets.UTF_8)));
-            FtpServer.main(new String[] {"adduser", "--users", file.toString(), "ivan", "5000"});
+            adduser(file, "gina", "3K", "other\n", printed);
+            adduser(file, "hank", "2G", "other\r\n", printed);
+            adduser(file, "ivan", "5000", "other", printed);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).as("what adduser printed (never the password)")
+                    .doesNotContain("s3cret").doesNotContain("other");
             List<String> lines = Files.readAllLines(file);
             assertThat(lines).as("the users file").anyMatch(l -> l.startsWith("gina:3072:"))
                     .anyMatch(l -> l.startsWith("hank:2147483648:")).anyMatch(l -> l.startsWith("ivan:5000:"));
@@ -205,8 +204,17 @@ class LoginTest {
                 ftp.login("frank", "s3cret pass");
             }
         } finally {
-            System.setIn(stdin);
             ServerUnderTest.deleteTree(dir);
         }
+    }
+
+    /** FtpServer's command line (what {@code main} runs, without its System.exit), with a scripted standard input. */
+    private static void adduser(Path file, String name, String quota, String typed, ByteArrayOutputStream printed)
+            throws Exception {
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        int status = ServerCommandLine.run(new String[] {"adduser", "--users", file.toString(), name, quota},
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, out);
+        assertThat(status).as("the exit status of adduser %s %s (printed: %s)", name, quota,
+                printed.toString(StandardCharsets.UTF_8)).isZero();
     }
 }
