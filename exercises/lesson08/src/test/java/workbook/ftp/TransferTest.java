@@ -34,7 +34,6 @@ import workbook.testkit.VirtualThreadWarmUp;
 @DisplayName("Lesson 08 · FtpServer: binary transfers (step 5)")
 class TransferTest {
 
-    static final long BIG = 64L << 20;
     private static final Pattern HASH = Pattern.compile("213 SHA-256 (\\d+)-(\\d+) ([0-9a-fA-F]{64})");
 
     @Test
@@ -132,45 +131,6 @@ class TransferTest {
             assertThat(other.client().listNames()).as("NLST after the upload")
                     .containsExactlyInAnyOrder("before.txt", "growing.bin");
             assertThat(other.client().mlistDir()).as("MLSD after the upload").hasSize(2);
-        }
-    }
-
-    @Test
-    @Tag("step:5")
-    @Timeout(240)
-    @DisplayName("Step 5: 64 MiB up and 64 MiB down through the fragmenting proxy arrive whole (SHA-256), and HASH agrees")
-    void bigFileThroughTheProxy() throws Exception {
-        ProxyPlan plan = ProxyPlan.seed(85).split(1, 5);
-        Duration patience = Patience.scaled(30_000); // per control reply and per data read: 64 MiB is hashed and renamed
-        try (var server = ServerUnderTest.start(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
-                Ftp ftp = Ftp.connect(proxy.port(), patience)) {
-            ftp.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
-            String expected = Ftp.sha256OfData(BIG, 64);
-            ftp.uploadGenerated("big.bin", BIG, 64, false);
-            Path onDisk = server.home(ServerUnderTest.ALICE).resolve("big.bin");
-            assertThat(Files.size(onDisk)).as("the size of big.bin on disk after a 64 MiB upload").isEqualTo(BIG);
-            assertThat(ftp.must(213, "SIZE", "big.bin").strip()).as("SIZE big.bin").isEqualTo("213 " + BIG);
-            assertHash(ftp, "big.bin", BIG, expected);
-            MessageDigest digest = Ftp.sha256();
-            long count = 0;
-            InputStream in = ftp.client().retrieveFileStream("big.bin");
-            ftp.expect(in != null, "RETR big.bin");
-            try (in) {
-                byte[] buffer = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    digest.update(buffer, 0, n);
-                    count += n;
-                }
-            } catch (SocketTimeoutException e) {
-                Diagnostics.snapshot();
-                fail("RETR big.bin: after " + count + " bytes nothing more came for " + Ftp.seconds(patience)
-                        + ", and the data connection was not closed either: the client cannot know the file ended.");
-            }
-            ftp.expect(ftp.client().completePendingCommand(), "the end of RETR big.bin (226)");
-            assertThat(count).as("bytes received by RETR big.bin").isEqualTo(BIG);
-            assertThat(HexFormat.of().formatHex(digest.digest())).as("SHA-256 of the 64 MiB downloaded")
-                    .isEqualTo(expected);
         }
     }
 
