@@ -165,4 +165,101 @@ class GreetingAndRepliesTest {
             other.expectClosed("FtpServer.close() (closing the server ends the sessions it has open)");
         }
     }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: HELP is a multi-line 214; MODE S, STRU F, TYPE I, A, L 8, OPTS get 200; a missing argument gets 501")
+    void smallCommands() throws Exception {
+        try (var server = ServerUnderTest.start(); Raw raw = Raw.connect(server.port())) {
+            raw.greeting();
+            Raw.Reply help = raw.must(214, "HELP");
+            Raw.expectCrLf(help, "the reply to HELP");
+            assertThat(help.lines().size()).as("lines in the reply to HELP (multi-line)").isGreaterThan(1);
+            raw.must(200, "OPTS UTF8 ON");
+            raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+            for (String line : List.of("MODE S", "STRU F", "TYPE I", "TYPE A", "TYPE L 8", "TYPE A N", "type i",
+                    "OPTS HASH SHA-256")) {
+                raw.must(200, line);
+            }
+            for (String verb : List.of("CWD", "MKD", "RMD", "DELE", "RNFR", "RNTO", "SIZE", "HASH", "RETR", "STOR",
+                    "APPE", "REST")) {
+                Raw.Reply r = raw.command(verb);
+                assertThat(r.code()).withFailMessage("Expected 501 (an argument is needed) to a bare \"%s\", received:%n%s",
+                        verb, r.shown()).isEqualTo(501);
+            }
+            Raw.Reply acct = raw.command("ACCT x");
+            assertThat(acct.code()).as("the reply to ACCT (not implemented)").isIn(500, 502);
+            raw.must(257, "PWD");
+        }
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: a line of exactly the limit is served (CR LF not counted), one byte more gets 500")
+    void lineLengthBoundary() throws Exception {
+        try (var server = ServerUnderTest.with().config(c -> c.withMaxLineLength(64)).start();
+                Raw raw = Raw.connect(server.port())) {
+            raw.greeting();
+            Raw.expectCode(raw.command("USER " + "e".repeat(59)), 331, "a line of exactly 64 bytes + CR LF (limit 64)");
+            raw.sendBytes(("USER " + "f".repeat(59) + "\n").getBytes(StandardCharsets.US_ASCII));
+            Raw.expectCode(raw.reply("the reply to 64 bytes + LF"), 331, "a line of exactly 64 bytes + LF (limit 64)");
+            Raw.expectCode(raw.command("USER " + "g".repeat(60)), 500, "a line of 65 bytes + CR LF (limit 64)");
+            raw.must(200, "NOOP");
+        }
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: bytes that are not UTF-8 get a 5xx reply, and a CR inside an argument never breaks a reply line")
+    void oddBytes() throws Exception {
+        try (var server = ServerUnderTest.start(); Raw raw = Raw.connect(server.port())) {
+            raw.greeting();
+            raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+            raw.sendBytes(new byte[] {'S', 'I', 'Z', 'E', ' ', (byte) 0xff, (byte) 0xfe, '\r', '\n'});
+            Raw.Reply r = raw.reply("the reply to SIZE with bytes ff fe (not UTF-8)");
+            assertThat(r.code() / 100).withFailMessage("Expected a 5xx reply to bytes that are not UTF-8, received:%n%s",
+                    r.shown()).isEqualTo(5);
+            raw.must(200, "NOOP");
+            Raw.Reply cr = raw.command("SIZE a\rb.txt");
+            byte[] bytes = cr.bytes();
+            long crs = 0;
+            for (byte b : bytes) {
+                crs += b == '\r' ? 1 : 0;
+            }
+            assertThat(crs).withFailMessage("The reply to \"SIZE a<CR>b.txt\" must be one line with one CR (before its"
+                    + " LF); a CR copied from the argument breaks the reply. Received:%n%s", cr.shown()).isEqualTo(1);
+            raw.must(200, "NOOP");
+        }
+    }
+
+    @Test
+    @Tag("step:1")
+    @DisplayName("Step 1: FtpConfig.defaults has the documented defaults, and nonsense settings are refused")
+    void configDefaults() throws Exception {
+        java.nio.file.Path homes = java.nio.file.Path.of("homes");
+        java.nio.file.Path users = java.nio.file.Path.of("users.txt");
+        FtpConfig d = FtpConfig.defaults(homes, users);
+        assertThat(d.bind().getPort()).as("default port").isEqualTo(2121);
+        assertThat(d.bind().getAddress().isLoopbackAddress()).as("binds loopback by default").isTrue();
+        assertThat(d.idleLimit()).as("default idle limit").isEqualTo(Duration.ofSeconds(300));
+        assertThat(d.failedLoginDelay()).as("default failed-login delay").isEqualTo(Duration.ofSeconds(1));
+        assertThat(d.maxLoginFailures()).as("default login failures").isEqualTo(3);
+        assertThat(d.maxLineLength()).as("default line length").isEqualTo(4096);
+        assertThat(d.passiveFrom() + d.passiveTo()).as("default passive range (0-0: any)").isZero();
+        assertThat(d.announce()).as("default announced address (the control socket's)").isNull();
+        FtpConfig all = d.withPassivePorts(50000, 50099).withIdleLimit(Duration.ofSeconds(9))
+                .withFailedLoginDelay(Duration.ZERO).withMaxLoginFailures(1).withMaxLineLength(16)
+                .withAnnounce(java.net.InetAddress.getLoopbackAddress()).withBind(Loopback.anyPort());
+        assertThat(all).isEqualTo(new FtpConfig(Loopback.anyPort(), homes, users, 50000, 50099,
+                java.net.InetAddress.getLoopbackAddress(), Duration.ofSeconds(9), Duration.ZERO, 1, 16));
+        List<Runnable> nonsense = List.of(() -> d.withPassivePorts(0, 10), () -> d.withPassivePorts(10, 9),
+                () -> d.withPassivePorts(1, 65536), () -> d.withIdleLimit(Duration.ZERO),
+                () -> d.withIdleLimit(Duration.ofSeconds(-1)), () -> d.withFailedLoginDelay(Duration.ofMillis(-1)),
+                () -> d.withMaxLoginFailures(0), () -> d.withMaxLineLength(15));
+        for (Runnable r : nonsense) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(d.withPassivePorts(1, 65535).passiveTo()).isEqualTo(65535);
+        assertThat(d.withPassivePorts(7, 7).passiveFrom()).isEqualTo(7);
+    }
 }

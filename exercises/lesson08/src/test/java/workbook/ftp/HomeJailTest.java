@@ -255,4 +255,58 @@ class HomeJailTest {
         }
         ftp.must(200, "NOOP", null);
     }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: the home itself cannot be removed or renamed; RMD of a file, DELE of a folder, MKD of an existing name get 550")
+    void refusedOperations() throws Exception {
+        try (var server = ServerUnderTest.start(); Raw raw = Raw.connect(server.port())) {
+            Path home = server.home(ServerUnderTest.ALICE);
+            Files.writeString(home.resolve("f.txt"), "f");
+            Files.createDirectories(home.resolve("d"));
+            raw.greeting();
+            raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+            for (String line : List.of("RMD /", "RMD .", "RNFR /", "RMD f.txt", "DELE d", "MKD d", "MKD f.txt",
+                    "RMD missing", "MKD missing/deeper", "STOR d", "STOR /", "STOR missing/x.txt", "APPE d")) {
+                Raw.Reply r = raw.command(line);
+                assertThat(r.code()).withFailMessage("Expected 550 to \"%s\", received:%n%s", line, r.shown())
+                        .isEqualTo(550);
+            }
+            assertThat(home).as("the home after RMD / and RNFR /").isDirectory();
+            assertThat(home.resolve("f.txt")).as("f.txt after RMD f.txt").hasContent("f");
+            assertThat(home.resolve("d")).as("d after DELE d").isDirectory();
+            raw.must(257, "PWD");
+        }
+    }
+
+    @Test
+    @Tag("step:3")
+    @DisplayName("Step 3: XPWD, XCWD, XCUP, XMKD and XRMD are the old names of PWD, CWD, CDUP, MKD and RMD; PWD doubles a quote")
+    void oldNamesAndQuotes() throws Exception {
+        try (var server = ServerUnderTest.start(); Raw raw = Raw.connect(server.port())) {
+            raw.greeting();
+            raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+            String name = quotesAllowed(server) ? "say \"hi\"" : "say hi"; // Windows allows no quote in a name
+            raw.must(257, "XMKD " + name);
+            assertThat(server.home(ServerUnderTest.ALICE).resolve(name)).as("the folder XMKD made").isDirectory();
+            raw.must(250, "XCWD " + name);
+            Raw.Reply pwd = raw.must(257, "XPWD");
+            assertThat(pwd.text()).as("PWD in a folder named %s (RFC 959: a quote in the name is doubled)", name)
+                    .startsWith("257 \"/" + name.replace("\"", "\"\"") + "\"");
+            raw.must(250, "XCUP");
+            assertThat(raw.must(257, "PWD").text()).startsWith("257 \"/\"");
+            raw.must(250, "XRMD " + name);
+            assertThat(server.home(ServerUnderTest.ALICE).resolve(name)).doesNotExist();
+        }
+    }
+
+    private static boolean quotesAllowed(ServerUnderTest server) {
+        try {
+            Path probe = Files.createDirectory(server.root().resolve("quote\"probe"));
+            Files.delete(probe);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

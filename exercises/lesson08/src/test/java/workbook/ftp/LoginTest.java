@@ -217,4 +217,56 @@ class LoginTest {
         assertThat(status).as("the exit status of adduser %s %s (printed: %s)", name, quota,
                 printed.toString(StandardCharsets.UTF_8)).isZero();
     }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: broken lines in the users file are skipped, bad names and quotas refused, and no log line holds a password")
+    void brokenUsersFileAndLogs() throws Exception {
+        java.io.PrintStream err = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (var server = ServerUnderTest.with().config(c -> c.withMaxLoginFailures(10)).start()) {
+            Path file = server.config().usersFile();
+            Users.add(file, "carol", "carol pass".toCharArray(), 5, 1_000);
+            String carol = Files.readAllLines(file).stream().filter(l -> l.startsWith("carol:")).findFirst().orElseThrow();
+            String[] f = carol.split(":");
+            List<String> junk = List.of("", "# a comment", "dave", "dave:1:2", "erin:x:1000:" + f[3] + ":" + f[4],
+                    "fred:-1:1000:" + f[3] + ":" + f[4], "gail:5:1000:%%%:" + f[4], "hugo:5:0:" + f[3] + ":" + f[4],
+                    "ivy:5:1000:" + f[3] + ":" + f[4] + ":extra");
+            List<String> lines = new java.util.ArrayList<>(junk);
+            lines.addAll(Files.readAllLines(file));
+            Files.write(file, lines);
+            System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+            try (Raw raw = Raw.connect(server.port())) {
+                raw.greeting();
+                for (String name : List.of("dave", "erin", "fred", "gail", "hugo", "ivy")) {
+                    raw.must(331, "USER " + name);
+                    Raw.Reply r = raw.command("PASS carol pass");
+                    assertThat(r.code()).withFailMessage("USER %s has a broken line in the users file and must not log in"
+                            + " (530), received:%n%s", name, r.shown()).isEqualTo(530);
+                }
+                raw.login("carol", "carol pass");
+                raw.must(257, "PWD");
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).as("what the server logged (never a password)")
+                .doesNotContain("carol pass");
+        Path dir = Files.createTempDirectory("lesson08-names-");
+        try {
+            for (String bad : new String[] {"a:b", "", "a b", "../x", "x".repeat(33), "-x"}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Users.add(dir.resolve("u.txt"), bad, "p".toCharArray(), 1, 1_000))
+                        .as("Users.add with the name \"%s\"", bad).isInstanceOf(IllegalArgumentException.class);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> Users.add(dir.resolve("u.txt"), "ok", "p".toCharArray(), -1, 1_000))
+                    .as("Users.add with a quota of -1").isInstanceOf(IllegalArgumentException.class);
+            Users.add(dir.resolve("u.txt"), "x".repeat(32), "p".toCharArray(), 0, 1_000);
+            Users.add(dir.resolve("u.txt"), "a.b-c_d", "p".toCharArray(), 0, 1_000);
+            assertThat(Files.readAllLines(dir.resolve("u.txt"))).as("the users file after two good names").hasSize(2);
+        } finally {
+            ServerUnderTest.deleteTree(dir);
+        }
+    }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
+import workbook.testkit.Patience;
 import workbook.testkit.Timeouts;
 import workbook.testkit.VirtualThreadWarmUp;
 
@@ -255,5 +256,101 @@ class PassiveAndListingTest {
 
     private static Map<String, String> expected() {
         return new TreeMap<>(Map.of("a.txt", "5", "big.bin", "70000", "docs", "/", CHINESE, "6"));
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: LIST without PASV gets 425; a passive port the client never connects to gets 425 after the idle limit")
+    void dataConnectionMissing() throws Exception {
+        try (var server = ServerUnderTest.with().config(c -> c.withIdleLimit(Patience.scaled(800))).start();
+                Raw raw = Raw.connect(server.port())) {
+            raw.greeting();
+            raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+            raw.must(425, "LIST");
+            raw.must(227, "PASV");
+            Raw.Reply started = raw.command("NLST");
+            assertThat(started.code()).as("the reply to NLST after PASV").isIn(125, 150);
+            Raw.expectCode(raw.reply("\"425 ...\" (no data connection came)"), 425, "NLST with no data connection");
+            raw.must(425, "NLST"); // the passive port is used up
+            raw.must(229, "EPSV");
+            raw.must(229, "EPSV"); // a second EPSV replaces the first port
+            raw.must(200, "EPSV ALL");
+            raw.must(200, "NOOP");
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: a passive port in the range that is taken is skipped; a range all taken gets 425 and the session goes on")
+    void takenPassivePorts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = taken.getLocalPort();
+            int other;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                other = probe.getLocalPort();
+            }
+            try (var server = ServerUnderTest.with().config(c -> c.withPassivePorts(p, p)).start();
+                    Raw raw = Raw.connect(server.port())) {
+                raw.greeting();
+                raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+                Raw.Reply r = raw.command("PASV");
+                assertThat(r.code()).withFailMessage("Expected 425 to PASV with its only passive port (%d) taken,"
+                        + " received:%n%s", p, r.shown()).isEqualTo(425);
+                raw.must(257, "PWD");
+            }
+            int from = Math.min(p, other);
+            int to = Math.max(p, other);
+            if (to - from <= 64) { // a small range, two ports of which are known: one taken, one free
+                try (var server = ServerUnderTest.with().config(c -> c.withPassivePorts(from, to)).start();
+                        Raw raw = Raw.connect(server.port())) {
+                    raw.greeting();
+                    raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
+                    for (int i = 0; i < 5; i++) {
+                        int[] n = pasvNumbers(raw.must(227, "PASV"));
+                        int port = n[4] * 256 + n[5];
+                        assertThat(port).as("PASV's port, with the range %d-%d and %d taken", from, to, p)
+                                .isBetween(from, to).isNotEqualTo(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: LIST of one file, LIST -la, dates (an old file shows its year), MLSD modify= and MDTM in UTC")
+    void datesAndSingleFiles() throws Exception {
+        try (var server = ServerUnderTest.start(); Ftp ftp = server.login(ServerUnderTest.ALICE)) {
+            fill(server);
+            Path home = server.home(ServerUnderTest.ALICE);
+            java.time.Instant old = java.time.Instant.parse("2019-03-04T05:06:07Z");
+            Files.setLastModifiedTime(home.resolve("a.txt"), java.nio.file.attribute.FileTime.from(old));
+            java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofHours(2))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Files.setLastModifiedTime(home.resolve("big.bin"), java.nio.file.attribute.FileTime.from(recent));
+            FTPFile[] one = ftp.client().listFiles("a.txt");
+            assertThat(one).as("LIST a.txt (one file)").hasSize(1);
+            assertThat(one[0].getName()).endsWith("a.txt");
+            assertThat(one[0].getSize()).isEqualTo(5);
+            java.util.Calendar t = one[0].getTimestamp();
+            assertThat(t.get(java.util.Calendar.YEAR) + "-" + (t.get(java.util.Calendar.MONTH) + 1) + "-"
+                    + t.get(java.util.Calendar.DAY_OF_MONTH)).as("the date LIST shows for a file from 2019-03-04")
+                    .isEqualTo("2019-3-4");
+            FTPFile[] la = ftp.client().listFiles("-la docs");
+            assertThat(entries(la)).as("LIST -la docs").isEqualTo(Map.of("inner.txt", "5"));
+            FTPFile big = Arrays.stream(ftp.client().listFiles()).filter(f -> f.getName().equals("big.bin")).findFirst()
+                    .orElseThrow();
+            java.time.ZonedDateTime shown = java.time.ZonedDateTime.ofInstant(recent, java.time.ZoneOffset.UTC);
+            java.util.Calendar b = big.getTimestamp();
+            assertThat(b.get(java.util.Calendar.HOUR_OF_DAY) + ":" + b.get(java.util.Calendar.MINUTE) + " "
+                    + b.get(java.util.Calendar.DAY_OF_MONTH)).as("time and day LIST shows for a file two hours old (UTC)")
+                    .isEqualTo(shown.getHour() + ":" + shown.getMinute() + " " + shown.getDayOfMonth());
+            FTPFile[] mlsd = ftp.client().mlistDir();
+            FTPFile a = Arrays.stream(mlsd).filter(f -> f.getName().equals("a.txt")).findFirst().orElseThrow();
+            assertThat(a.getTimestamp().toInstant()).as("MLSD's modify= for a.txt (UTC)").isEqualTo(old);
+            assertThat(ftp.must(213, "MDTM", "a.txt").strip()).as("MDTM a.txt").isEqualTo("213 20190304050607");
+            ftp.expect(ftp.send("MLSD", "a.txt") / 100 == 5, "(expected 501) MLSD of a file");
+            ftp.expect(ftp.send("MDTM", "docs") / 100 == 5, "(expected 550) MDTM of a folder");
+        }
     }
 }

@@ -151,4 +151,39 @@ class ResumeTest {
                 + (got.length > expected.length ? " (too long: was the offset of REST ignored, the file sent again"
                         + " from byte 0?)" : ""));
     }
+
+    @Test
+    @Tag("step:6")
+    @DisplayName("Step 6: REST beyond the end of the file is refused for RETR and STOR, and REST counts for one transfer only")
+    void restBeyondTheEnd() throws Exception {
+        try (var server = ServerUnderTest.start(); Ftp ftp = server.login(ServerUnderTest.ALICE)) {
+            Path file = server.home(ServerUnderTest.ALICE).resolve("ten.txt");
+            Files.writeString(file, "0123456789");
+            ftp.client().setRestartOffset(11);
+            ftp.expect(!ftp.client().retrieveFile("ten.txt", new ByteArrayOutputStream()),
+                    "(expected a 5xx reply) RETR ten.txt after REST 11, beyond its 10 bytes; it was accepted");
+            ftp.client().setRestartOffset(11);
+            OutputStream out = ftp.client().storeFileStream("ten.txt");
+            if (out != null) {
+                out.close();
+                ftp.client().completePendingCommand();
+            }
+            assertThat(ftp.client().getReplyCode() / 100).as("the reply to STOR ten.txt after REST 11 (beyond its 10"
+                    + " bytes)").isEqualTo(5);
+            assertThat(file).as("ten.txt after the refused REST 11 + STOR").hasContent("0123456789");
+            ftp.client().setRestartOffset(10);
+            ByteArrayOutputStream nothing = new ByteArrayOutputStream();
+            ftp.expect(ftp.client().retrieveFile("ten.txt", nothing), "RETR ten.txt after REST 10 (its very end)");
+            assertThat(nothing.size()).as("bytes sent by RETR after REST 10 on a 10-byte file").isZero();
+            ftp.client().setRestartOffset(4);
+            ByteArrayOutputStream tail = new ByteArrayOutputStream();
+            ftp.expect(ftp.client().retrieveFile("ten.txt", tail), "RETR ten.txt after REST 4");
+            assertThat(tail.toString(java.nio.charset.StandardCharsets.US_ASCII)).as("RETR after REST 4").isEqualTo("456789");
+            assertThat(ftp.download("ten.txt")).as("a RETR with no REST before it (the offset is used once)")
+                    .isEqualTo("0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ftp.must(350, "REST", "0");
+            ftp.must(350, "REST", "3");
+            ftp.must(200, "NOOP", null);
+        }
+    }
 }
