@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,9 +49,10 @@ final class ControlChannel {
     private final OutputStream out;
     private final int maxLineLength;
 
-    ControlChannel(Socket socket, int maxLineLength) throws IOException {
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+    /** Streams, not a socket: a check can feed it bytes split anywhere, without a network. */
+    ControlChannel(InputStream in, OutputStream out, int maxLineLength) {
+        this.in = new BufferedInputStream(in);
+        this.out = new BufferedOutputStream(out);
         this.maxLineLength = maxLineLength;
     }
 

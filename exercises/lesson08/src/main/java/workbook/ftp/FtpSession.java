@@ -31,7 +31,8 @@ final class FtpSession extends RequestHandler<Socket> {
         // The idle limit is a read timeout: a client that sends nothing for that long is gone or
         // forgotten, and its session would otherwise hold a thread and a socket forever.
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleLimit().toMillis()));
-        ControlChannel control = new ControlChannel(socket, config.maxLineLength());
+        ControlChannel control = new ControlChannel(socket.getInputStream(), socket.getOutputStream(),
+                config.maxLineLength());
         try (Commands commands = new Commands(config, socket, control)) {
             control.reply(220, "Workbook FTP server ready.");
             boolean goOn = true;

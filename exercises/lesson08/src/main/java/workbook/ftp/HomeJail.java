@@ -49,7 +49,7 @@ final class HomeJail {
 
     HomeJail(Path home) throws IOException {
         Files.createDirectories(home);
-        this.home = home;
+        this.home = home.toAbsolutePath(); // so that every path has parents up to the root
         this.realHome = home.toRealPath();
         this.current = new Place(List.of(), home);
     }

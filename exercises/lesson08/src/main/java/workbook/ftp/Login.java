@@ -24,6 +24,7 @@ final class Login {
     private final SocketAddress client;
     private String user;
     private Users.Account account;
+    private HomeJail jail;
     private int failures;
 
     Login(FtpConfig config, SocketAddress client) {
@@ -37,6 +38,11 @@ final class Login {
 
     Users.Account account() {
         return account;
+    }
+
+    /** The logged-in user's home, opened (and created if needed) before the 230 reply. */
+    HomeJail jail() {
+        return jail;
     }
 
     void user(String name, ControlChannel control) throws IOException {
@@ -74,6 +80,13 @@ final class Login {
             Arrays.fill(secret, '\0');
         }
         if (ok) {
+            try {
+                jail = new HomeJail(config.homes().resolve(found.get().name()));
+            } catch (IOException e) { // the right password, but no home to work in: not logged in
+                log("cannot open the home of " + found.get().name() + ": " + e);
+                control.reply(550, "Cannot open your home directory.");
+                return true;
+            }
             account = found.get();
             log(account.name() + " logged in");
             control.reply(230, "User " + account.name() + " logged in.");

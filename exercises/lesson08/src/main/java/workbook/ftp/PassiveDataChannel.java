@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -85,7 +86,7 @@ final class PassiveDataChannel implements AutoCloseable {
     static String pasvText(Inet4Address address, int port) {
         byte[] a = address.getAddress();
         // TODO(step 4): announce the port so that a client computing p1 * 256 + p2 connects to it
-        return String.format("Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
+        return String.format(Locale.ROOT, "Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
                 a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff, port % 256, port / 256);
     }
 

@@ -3,6 +3,7 @@ package workbook.ftp;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,9 @@ import java.util.Set;
  * a refused or unknown command never ends the session.
  *
  * <pre>
- *   before login   USER PASS QUIT FEAT SYST NOOP OPTS HELP; any other known command: 530
+ *   before login   USER PASS QUIT FEAT SYST NOOP OPTS HELP; any other command: 530
  *   after login    also directories (FileCommands), listings, PASV/EPSV and transfers (Transfers)
- *   never          PORT EPRT (502: passive only), unknown verbs (500)
+ *   never          PORT EPRT (502: passive only); after login, unknown verbs get 500
  * </pre>
  */
 final class Commands implements AutoCloseable {
@@ -25,18 +26,15 @@ final class Commands implements AutoCloseable {
     static final List<String> FEATURES = List.of("UTF8", "EPSV", "PASV", "SIZE", "MDTM", "REST STREAM",
             "MLST type*;size*;modify*;", "HASH SHA-256");
 
-    /** The commands that need a logged-in user: before login they get 530, not 500. */
-    private static final Set<String> AFTER_LOGIN = Set.of("TYPE", "MODE", "STRU", "PWD", "XPWD", "CWD", "XCWD",
-            "CDUP", "XCUP", "MKD", "XMKD", "RMD", "XRMD", "DELE", "RNFR", "RNTO", "SIZE", "MDTM", "HASH", "PASV",
-            "EPSV", "PORT", "EPRT", "LIST", "NLST", "MLSD", "RETR", "STOR", "APPE", "REST", "ABOR", "ALLO");
-    private static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT",
-            "MLST");
+    /** All a client may send before it has logged in; anything else gets 530. */
+    private static final Set<String> BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "FEAT", "SYST", "NOOP",
+            "OPTS", "HELP");
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT");
     private static final List<String> HELP = List.of(
             "USER PASS QUIT NOOP SYST FEAT OPTS HELP TYPE MODE STRU",
             "PWD CWD CDUP MKD RMD DELE RNFR RNTO SIZE MDTM HASH",
-            "PASV EPSV LIST NLST MLSD RETR STOR APPE REST ABOR");
+            "PASV EPSV LIST NLST MLSD MLST RETR STOR APPE REST ABOR");
 
-    private final FtpConfig config;
     private final ControlChannel control;
     private final Login login;
     private final DataConnections data;
@@ -45,7 +43,6 @@ final class Commands implements AutoCloseable {
     private HomeJail jail;
 
     Commands(FtpConfig config, Socket socket, ControlChannel control) {
-        this.config = config;
         this.control = control;
         this.login = new Login(config, socket.getRemoteSocketAddress());
         this.data = new DataConnections(config, socket);
@@ -62,7 +59,7 @@ final class Commands implements AutoCloseable {
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);
         try {
-            if (!login.loggedIn() && AFTER_LOGIN.contains(verb)) {
+            if (!login.loggedIn() && !BEFORE_LOGIN.contains(verb)) {
                 control.reply(530, "Please log in with USER and PASS.");
                 return true;
             }
@@ -79,7 +76,7 @@ final class Commands implements AutoCloseable {
 
     private boolean dispatch(String verb, String arg) throws IOException, CommandFailed {
         switch (verb) {
-            case "USER" -> login.user(arg, control);
+            case "USER" -> login.user(required(verb, arg), control);
             case "PASS" -> {
                 boolean goOn = login.pass(arg, control);
                 if (login.loggedIn() && jail == null) {
@@ -116,6 +113,7 @@ final class Commands implements AutoCloseable {
                     + " connecting out is blocked by firewalls and NAT, and PORT can aim it at another machine:"
                     + " the FTP bounce attack.)");
             case "LIST", "NLST", "MLSD" -> list(Listings.Kind.valueOf(verb), arg);
+            case "MLST" -> mlst(arg);
             case "RETR" -> transfers.retrieve(jail.resolve(required(verb, arg)));
             case "STOR" -> transfers.store(jail.resolve(required(verb, arg)), false);
             case "APPE" -> transfers.store(jail.resolve(required(verb, arg)), true);
@@ -128,10 +126,10 @@ final class Commands implements AutoCloseable {
         return true;
     }
 
-    /** After the first successful PASS: the user's home, quota and the commands that use them. */
-    private void startWorking() throws IOException {
+    /** After the first successful PASS: the user's home (opened by Login), quota and the commands that use them. */
+    private void startWorking() {
         Users.Account account = login.account();
-        jail = new HomeJail(config.homes().resolve(account.name()));
+        jail = login.jail();
         files = new FileCommands(jail, control);
         transfers = new Transfers(control, data, new Quota(account.quotaBytes()), jail.current().path());
     }
@@ -174,10 +172,10 @@ final class Commands implements AutoCloseable {
         }
     }
 
-    /** LIST, NLST or MLSD of a directory (or one file); LIST's ls-style options ("-la") are ignored. */
+    /** LIST, NLST or MLSD of a directory (or one file); ls-style options ("-la") some clients send are ignored. */
     private void list(Listings.Kind kind, String arg) throws IOException, CommandFailed {
         String path = arg.trim();
-        if (kind == Listings.Kind.LIST && path.startsWith("-")) {
+        if (kind != Listings.Kind.MLSD && path.startsWith("-")) {
             int space = path.indexOf(' ');
             path = space < 0 ? "" : path.substring(space + 1).trim();
         }
@@ -189,6 +187,18 @@ final class Commands implements AutoCloseable {
             throw new CommandFailed(501, place.virtual() + ": Not a directory (MLSD lists directories).");
         }
         data.sendLines(control, kind + " " + place.virtual(), Listings.lines(kind, place.path(), Instant.now()));
+    }
+
+    /** MLST (RFC 3659): the facts of one file or directory, on the control connection. */
+    private void mlst(String arg) throws IOException, CommandFailed {
+        HomeJail.Place place = jail.resolve(arg.isEmpty() ? "." : arg);
+        if (!Files.exists(place.path())) {
+            throw new CommandFailed(550, place.virtual() + ": No such file or directory.");
+        }
+        String facts = Listings.line(Listings.Kind.MLSD, place.path(),
+                Files.readAttributes(place.path(), BasicFileAttributes.class), Instant.now());
+        String factsOnly = facts.substring(0, facts.indexOf("; ") + 2); // facts never hold a space
+        control.reply(250, "Listing " + place.virtual(), List.of(factsOnly + place.virtual()), "End");
     }
 
     private static String required(String verb, String arg) throws CommandFailed {

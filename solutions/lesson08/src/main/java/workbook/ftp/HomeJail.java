@@ -50,7 +50,7 @@ final class HomeJail {
 
     HomeJail(Path home) throws IOException {
         Files.createDirectories(home);
-        this.home = home;
+        this.home = home.toAbsolutePath(); // so that every path has parents up to the root
         this.realHome = home.toRealPath();
         this.current = new Place(List.of(), home);
     }
@@ -120,8 +120,8 @@ final class HomeJail {
      */
     private void checkNoSymlinkLeadsOut(Path path, String clientPath) throws CommandFailed {
         Path existing = path;
-        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent(); // the home itself exists, so this stops there
+        while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent(); // stops at the home, which exists (or at the root, refused below)
         }
         try {
             if (!existing.toRealPath().startsWith(realHome)) {

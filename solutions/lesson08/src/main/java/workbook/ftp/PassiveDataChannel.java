@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -84,7 +85,7 @@ final class PassiveDataChannel implements AutoCloseable {
     /** The text of the PASV reply (RFC 959): the address as 4 numbers, the port as 2, p1 * 256 + p2. */
     static String pasvText(Inet4Address address, int port) {
         byte[] a = address.getAddress();
-        return String.format("Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
+        return String.format(Locale.ROOT, "Entering Passive Mode (%d,%d,%d,%d,%d,%d).",
                 a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff, port / 256, port % 256);
     }
 

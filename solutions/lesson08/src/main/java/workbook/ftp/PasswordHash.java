@@ -3,7 +3,6 @@ package workbook.ftp;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.SecretKeyFactory;
@@ -76,10 +75,5 @@ final class PasswordHash {
         } finally {
             spec.clearPassword();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "PasswordHash[" + iterations + " iterations, hash " + Arrays.hashCode(hash) + "]";
     }
 }

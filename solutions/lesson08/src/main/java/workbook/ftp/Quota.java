@@ -14,7 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * closes), so a quota cannot be checked before an upload: the server counts the bytes as they
  * arrive and stops the upload at the first byte that would not fit. Usage is measured on disk at
  * the start of each upload, so files written by other sessions of the same user count too,
- * uploads in progress included.
+ * uploads in progress included. (A known limit: two uploads of the same user at the same time
+ * each get the room that was left when they started, so together they may pass the quota once.)
  */
 final class Quota {
 

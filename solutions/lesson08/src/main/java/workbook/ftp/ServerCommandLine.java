@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,9 @@ final class ServerCommandLine {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -77,7 +81,14 @@ final class ServerCommandLine {
         if (options.containsKey("--idle")) {
             config = config.withIdleLimit(Duration.ofSeconds(number("--idle", options.get("--idle"))));
         }
-        FtpServer server = FtpServer.start(config);
+        FtpServer server;
+        try {
+            server = FtpServer.start(config);
+        } catch (BindException e) { // one line a user can act on, not a stack trace
+            throw new IllegalStateException("cannot listen on " + config.bind().getHostString() + ":"
+                    + config.bind().getPort() + ": " + e.getMessage()
+                    + " (is another server running there? choose another port with --port)");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // Ctrl-C closes every session
         InetSocketAddress address = server.address();
         out.println("FTP server on " + address.getHostString() + ":" + address.getPort() + " (homes: " + homes + ")");

@@ -40,8 +40,12 @@ public final class Users {
         add(usersFile, name, password, quotaBytes, PasswordHash.DEFAULT_ITERATIONS);
     }
 
-    /** Adds (or replaces) a user with a chosen iteration count (checks use 1,000 to stay fast). */
-    public static void add(Path usersFile, String name, char[] password, long quotaBytes, int iterations)
+    /**
+     * Adds (or replaces) a user with a chosen iteration count (checks use 1,000 to stay fast).
+     * Synchronized: two threads adding users at once must not both rewrite the file from the same
+     * old copy and lose one user. (Two processes at once still could: add users one at a time.)
+     */
+    public static synchronized void add(Path usersFile, String name, char[] password, long quotaBytes, int iterations)
             throws IOException {
         Objects.requireNonNull(usersFile, "usersFile");
         Objects.requireNonNull(password, "password");
