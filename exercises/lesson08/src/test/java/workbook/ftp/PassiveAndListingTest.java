@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import workbook.testkit.Diagnostics;
 import workbook.testkit.LessonChecks;
-import workbook.testkit.Patience;
 import workbook.testkit.Timeouts;
 import workbook.testkit.VirtualThreadWarmUp;
 
@@ -242,6 +241,14 @@ class PassiveAndListingTest {
         }
     }
 
+    private static int epsvPort(Raw.Reply reply) {
+        Matcher m = EPSV.matcher(reply.text());
+        if (!m.find()) {
+            fail("Expected \"229 Entering Extended Passive Mode (|||port|)\", received:\n" + reply.shown());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
     private static Map<String, String> entries(FTPFile[] files) {
         Map<String, String> map = new TreeMap<>();
         for (FTPFile f : files) {
@@ -260,20 +267,28 @@ class PassiveAndListingTest {
 
     @Test
     @Tag("step:4")
-    @DisplayName("Step 4: LIST without PASV gets 425; a passive port the client never connects to gets 425 after the idle limit")
+    @DisplayName("Step 4: LIST without PASV gets 425, a used passive port is gone, a second EPSV replaces the first")
     void dataConnectionMissing() throws Exception {
-        try (var server = ServerUnderTest.with().config(c -> c.withIdleLimit(Patience.scaled(800))).start();
-                Raw raw = Raw.connect(server.port())) {
+        try (var server = ServerUnderTest.start(); Raw raw = Raw.connect(server.port())) {
             raw.greeting();
             raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
             raw.must(425, "LIST");
-            raw.must(227, "PASV");
+            int first = epsvPort(raw.must(229, "EPSV"));
+            int second = epsvPort(raw.must(229, "EPSV"));
+            Socket data = dataConnection("127.0.0.1", second, "the second EPSV announced");
             Raw.Reply started = raw.command("NLST");
-            assertThat(started.code()).as("the reply to NLST after PASV").isIn(125, 150);
-            Raw.expectCode(raw.reply("\"425 ...\" (no data connection came)"), 425, "NLST with no data connection");
-            raw.must(425, "NLST"); // the passive port is used up
-            raw.must(229, "EPSV");
-            raw.must(229, "EPSV"); // a second EPSV replaces the first port
+            assertThat(started.code()).as("the reply to NLST after EPSV").isIn(125, 150);
+            readAll(data, "NLST");
+            Raw.expectCode(raw.reply("\"226 ...\" after NLST"), 226, "the end of NLST");
+            raw.must(425, "NLST"); // the passive port is used up: one PASV or EPSV, one transfer
+            try (Socket stale = new Socket()) {
+                stale.connect(new InetSocketAddress("127.0.0.1", first), (int) Timeouts.REPLY.toMillis());
+                stale.setSoTimeout((int) Timeouts.REPLY.toMillis());
+                assertThat(stale.getInputStream().read()).as("the first EPSV's port, replaced by the second: closed")
+                        .isEqualTo(-1);
+            } catch (java.net.SocketException refused) {
+                // closed: nothing listens there any more
+            }
             raw.must(200, "EPSV ALL");
             raw.must(200, "NOOP");
         }
