@@ -269,4 +269,52 @@ class LoginTest {
             ServerUnderTest.deleteTree(dir);
         }
     }
+
+    @Test
+    @Tag("step:2")
+    @DisplayName("Step 2: the command line refuses bad arguments with status 2 and a usage line, a taken port with status 1")
+    void commandLineErrors() throws Exception {
+        Path dir = Files.createTempDirectory("lesson08-cli-");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String users = dir.resolve("users.txt").toString();
+            String[][] bad = {
+                {"adduser", "--users", users, "kim"}, {"adduser", "--users", users, "kim", "5Q"},
+                {"adduser", "--users", users, "kim", "-1"}, {"adduser", "--users", users, "kim", ""},
+                {"adduser", "--users", users, "kim", "9999999999G"}, {"adduser", "--users"},
+                {"adduser", "--color", "red", "kim", "5"}, {"adduser", "--users", users, "kim", "5", "6"},
+                {"--port", "abc"}, {"--passive-ports", "5000"}, {"--idle", "x"}, {"extra"},
+            };
+            for (String[] args : bad) {
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+                int status = ServerCommandLine.run(args, new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)),
+                        out, out);
+                assertThat(status).as("the exit status of FtpServer %s (printed: %s)", String.join(" ", args), printed)
+                        .isEqualTo(2);
+                assertThat(printed.toString(StandardCharsets.UTF_8)).as("what FtpServer %s printed", String.join(" ", args))
+                        .startsWith("error: ").contains("usage:");
+            }
+            for (String typed : new String[] {"\n", "", "x".repeat(1025) + "\n"}) {
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+                int status = ServerCommandLine.run(new String[] {"adduser", "--users", users, "kim", "5"},
+                        new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, out);
+                assertThat(status).as("adduser with a password of %d characters", typed.strip().length()).isEqualTo(2);
+            }
+            assertThat(dir.resolve("users.txt")).as("the users file after only refused adduser commands").doesNotExist();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+            int status = ServerCommandLine.run(new String[] {"--port", String.valueOf(taken.getLocalPort()), "--homes",
+                dir.resolve("homes").toString(), "--users", users, "--passive-ports", "50000-50010", "--announce",
+                "127.0.0.1", "--idle", "5", "--bind", "127.0.0.1"}, new ByteArrayInputStream(new byte[0]), out, out);
+            assertThat(status).as("the exit status with a port already taken (printed: %s)", printed).isEqualTo(1);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).as("what the server printed with its port taken")
+                    .contains(String.valueOf(taken.getLocalPort())).doesNotContain("Exception");
+            assertThat(ServerCommandLine.quota("0")).isZero();
+            assertThat(ServerCommandLine.quota("1k")).isEqualTo(1024);
+            assertThat(ServerCommandLine.quota(" 8G ")).isEqualTo(8L << 30);
+        } finally {
+            ServerUnderTest.deleteTree(dir);
+        }
+    }
 }

@@ -360,6 +360,17 @@ class PassiveAndListingTest {
             assertThat(b.get(java.util.Calendar.HOUR_OF_DAY) + ":" + b.get(java.util.Calendar.MINUTE) + " "
                     + b.get(java.util.Calendar.DAY_OF_MONTH)).as("time and day LIST shows for a file two hours old (UTC)")
                     .isEqualTo(shown.getHour() + ":" + shown.getMinute() + " " + shown.getDayOfMonth());
+            for (long days : new long[] {-200, 60}) { // half a year old, or in the future: ls shows the year
+                java.time.Instant when = java.time.Instant.now().plus(java.time.Duration.ofDays(days));
+                Files.setLastModifiedTime(home.resolve("docs/inner.txt"), java.nio.file.attribute.FileTime.from(when));
+                FTPFile[] inner = ftp.client().listFiles("docs");
+                java.time.ZonedDateTime utc = java.time.ZonedDateTime.ofInstant(when, java.time.ZoneOffset.UTC);
+                java.util.Calendar c = inner[0].getTimestamp();
+                assertThat(c.get(java.util.Calendar.YEAR) + "-" + (c.get(java.util.Calendar.MONTH) + 1) + "-"
+                        + c.get(java.util.Calendar.DAY_OF_MONTH)).as("the date LIST shows for a file modified %d days"
+                        + " from now (ls shows the year, not the time, for dates over half a year old or in the future)",
+                        days).isEqualTo(utc.getYear() + "-" + utc.getMonthValue() + "-" + utc.getDayOfMonth());
+            }
             FTPFile[] mlsd = ftp.client().mlistDir();
             FTPFile a = Arrays.stream(mlsd).filter(f -> f.getName().equals("a.txt")).findFirst().orElseThrow();
             assertThat(a.getTimestamp().toInstant()).as("MLSD's modify= for a.txt (UTC)").isEqualTo(old);
