@@ -178,8 +178,17 @@ class GreetingAndRepliesTest {
             raw.must(200, "OPTS UTF8 ON");
             raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
             for (String line : List.of("MODE S", "STRU F", "TYPE I", "TYPE A", "TYPE L 8", "TYPE A N", "type i",
-                    "OPTS HASH SHA-256")) {
+                    "OPTS HASH SHA-256", "OPTS UTF8", "OPTS utf8 on")) {
                 raw.must(200, line);
+            }
+            Raw.Reply hashOption = raw.must(200, "OPTS HASH");
+            assertThat(hashOption.text()).as("the reply to OPTS HASH names the algorithm").contains("SHA-256");
+            Raw.Reply unknownOption = raw.command("OPTS NO-SUCH-OPTION");
+            assertThat(unknownOption.code() / 100).as("the reply to an unknown OPTS").isEqualTo(5);
+            for (String line : List.of("ABOR", "ALLO 1000")) {
+                Raw.Reply r = raw.command(line);
+                assertThat(r.code() / 100).withFailMessage("Expected a 2xx reply to \"%s\" (nothing to abort or to"
+                        + " allocate), received:%n%s", line, r.shown()).isEqualTo(2);
             }
             for (String verb : List.of("CWD", "MKD", "RMD", "DELE", "RNFR", "RNTO", "SIZE", "HASH", "RETR", "STOR",
                     "APPE", "REST")) {
