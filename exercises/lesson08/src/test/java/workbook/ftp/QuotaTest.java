@@ -101,6 +101,12 @@ class QuotaTest {
             ftp.must(250, "DELE", "exact.bin");
             assertThat(tryUpload(ftp, "after-dele.bin", 300 * KIB, false)).as("STOR of 300 KiB after DELE freed 324 KiB")
                     .isEqualTo(226);
+            assertThat(tryUpload(ftp, "docs/first.bin", 700 * KIB, false)).as("STOR that replaces docs/first.bin (700"
+                    + " KiB) by 700 KiB: the end state fits the quota (1,000 of 1,024 KiB)").isEqualTo(226);
+            assertThat(tryUpload(ftp, "docs/first.bin", 725 * KIB, false)).as("STOR that replaces docs/first.bin (700"
+                    + " KiB) by 725 KiB: 1,025 KiB would not fit").isEqualTo(552);
+            assertThat(Files.size(home.resolve("docs/first.bin"))).as("docs/first.bin after the refused replacement")
+                    .isEqualTo(700 * KIB);
         }
     }
 
