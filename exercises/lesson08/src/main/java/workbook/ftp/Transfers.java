@@ -118,6 +118,7 @@ final class Transfers {
         long kept = append ? Math.max(existing, 0) : offset; // bytes of the old file that stay
         long freed = existing > 0 ? existing - kept : 0;     // bytes of the old file this upload replaces
         long room = quota.room(home) + freed;
+        // TODO(step 7): the quota must hold while the bytes arrive, not only before the upload starts
         if (room <= 0) {
             throw new CommandFailed(552, "Quota exceeded: " + quota.limitBytes() + " bytes allowed.");
         }

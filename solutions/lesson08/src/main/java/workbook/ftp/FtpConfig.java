@@ -39,9 +39,9 @@ public record FtpConfig(
         int maxLineLength) {
 
     /** The port FTP servers use when they may not bind 21 (a privileged port). */
-    public static final int DEFAULT_PORT = 2121;
+    static final int DEFAULT_PORT = 2121;
     /** Long enough for "PASS " and a long password, or a deep path. */
-    public static final int DEFAULT_MAX_LINE_LENGTH = 4096;
+    static final int DEFAULT_MAX_LINE_LENGTH = 4096;
     /** Shorter than this, not even "RNFR " and a short name would fit. */
     private static final int MIN_LINE_LENGTH = 16;
 
