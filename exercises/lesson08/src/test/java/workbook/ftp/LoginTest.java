@@ -38,6 +38,12 @@ class LoginTest {
             ftp.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
             assertThat(ftp.client().printWorkingDirectory()).as("PWD right after login (the home is \"/\")")
                     .isEqualTo("/");
+            for (String[] again : new String[][] {{"PASS", ServerUnderTest.PASSWORD}}) {
+                int code = ftp.send(again[0], again[1]); // any answer, but the session goes on, still alice's
+                assertThat(code).as("the reply to %s once logged in", again[0]).isBetween(200, 599);
+                assertThat(ftp.client().printWorkingDirectory()).as("PWD after %s once logged in", again[0])
+                        .isEqualTo("/");
+            }
             ftp.logout();
         }
     }

@@ -383,4 +383,22 @@ class PassiveAndListingTest {
             ftp.expect(ftp.send("MDTM", "docs") / 100 == 5, "(expected 550) MDTM of a folder");
         }
     }
+
+    @Test
+    @Tag("step:4")
+    @DisplayName("Step 4: MLST gives one file's facts on the control connection, parsed by Commons Net")
+    void mlst() throws Exception {
+        try (var server = ServerUnderTest.start(); Ftp ftp = server.login(ServerUnderTest.ALICE)) {
+            fill(server);
+            FTPFile a = ftp.client().mlistFile("a.txt");
+            ftp.expect(a != null, "MLST a.txt");
+            assertThat(a.getSize()).as("the size MLST a.txt gives").isEqualTo(5);
+            assertThat(a.isFile()).as("MLST a.txt: a file").isTrue();
+            FTPFile docs = ftp.client().mlistFile("docs");
+            ftp.expect(docs != null, "MLST docs");
+            assertThat(docs.isDirectory()).as("MLST docs: a folder").isTrue();
+            ftp.expect(ftp.send("MLST", "missing.txt") / 100 == 5, "(expected 550) MLST of a missing file");
+            ftp.must(250, "MLST", null);
+        }
+    }
 }
