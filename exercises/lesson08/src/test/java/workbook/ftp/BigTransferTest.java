@@ -44,7 +44,8 @@ class BigTransferTest {
         ProxyPlan plan = ProxyPlan.seed(85).split(1, 5);
         Duration patience = Patience.scaled(30_000); // per control reply and per data read: 64 MiB is hashed and renamed
         try (var server = ServerUnderTest.start(); FragmentingProxy proxy = FragmentingProxy.start(server.port(), plan);
-                Ftp ftp = Ftp.connect(proxy.port(), patience)) {
+                Ftp ftp = Ftp.connect(proxy.port())) {
+            ftp.client().setSoTimeout((int) patience.toMillis()); // per control reply: 64 MiB is hashed and renamed
             ftp.client().setDataTimeout(Patience.scaled(5_000)); // data flows all the time: a pause this long is a hang
             ftp.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
             String expected = Ftp.sha256OfData(BIG, 64);

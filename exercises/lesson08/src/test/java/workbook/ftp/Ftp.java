@@ -42,6 +42,7 @@ final class Ftp implements AutoCloseable {
 
     /** The same, waiting at most {@code patience} for each control reply and each data read. */
     static Ftp connect(int port, Duration patience) throws IOException {
+        expectCrLfGreeting(port);
         FTPClient client = new FTPClient();
         int millis = (int) patience.toMillis();
         client.setConnectTimeout(millis);
@@ -62,6 +63,37 @@ final class Ftp implements AutoCloseable {
         ftp.expect(client.getReplyCode(), 220, "the greeting");
         client.setSoTimeout(millis);
         return ftp;
+    }
+
+    /**
+     * A quick look at the greeting on a plain socket first: a reply ending in a bare LF fails at once, with
+     * the bytes shown, instead of after Commons Net's time-out (it waits for a CR LF that never comes).
+     */
+    private static void expectCrLfGreeting(int port) throws IOException {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), (int) Timeouts.REPLY.toMillis());
+            probe.setSoTimeout((int) Timeouts.REPLY.toMillis());
+            InputStream in = probe.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            try {
+                while ((b = in.read()) != -1 && line.size() < 1024) {
+                    line.write(b);
+                    if (b == '\n') {
+                        break;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                return; // no greeting (yet): Commons Net reports it with its own time-out
+            }
+            byte[] bytes = line.toByteArray();
+            if (bytes.length > 0 && bytes[bytes.length - 1] == '\n'
+                    && (bytes.length < 2 || bytes[bytes.length - 2] != '\r')) {
+                Diagnostics.snapshot();
+                fail("The greeting ends in a bare LF (0a) instead of CR LF (0d 0a):\n" + Bytes.show(bytes).indent(2)
+                        + "Commons Net (like every FTP client) reads a reply line up to CR LF: it would wait for ever.");
+            }
+        }
     }
 
     FTPClient client() {
