@@ -48,7 +48,9 @@ class PassiveAndListingTest {
         Files.writeString(home.resolve("a.txt"), "hello");
         Files.write(home.resolve("big.bin"), new byte[70_000]);
         Files.writeString(Files.createDirectories(home.resolve("docs")).resolve("inner.txt"), "inner");
-        Files.writeString(home.resolve(CHINESE), "\u4f60\u597d", StandardCharsets.UTF_8);
+        if (ServerUnderTest.canNameInChinese()) {
+            Files.writeString(home.resolve(CHINESE), "\u4f60\u597d", StandardCharsets.UTF_8);
+        }
     }
 
     /** The six numbers of a 227 reply. */
@@ -195,7 +197,7 @@ class PassiveAndListingTest {
             assertThat(Arrays.stream(files).filter(f -> f.getTimestamp() != null).count())
                     .as("MLSD entries with a modify= fact").isEqualTo(files.length);
             String[] names = ftp.client().listNames();
-            assertThat(names).as("NLST of the home").containsExactlyInAnyOrder("a.txt", "big.bin", "docs", CHINESE);
+            assertThat(names).as("NLST of the home").containsExactlyInAnyOrderElementsOf(expected().keySet());
             assertThat(ftp.client().listNames("docs")).as("NLST docs")
                     .satisfiesExactly(n -> assertThat(n).endsWith("inner.txt"));
             ftp.must(257, "MKD", "empty");
@@ -262,7 +264,11 @@ class PassiveAndListingTest {
     }
 
     private static Map<String, String> expected() {
-        return new TreeMap<>(Map.of("a.txt", "5", "big.bin", "70000", "docs", "/", CHINESE, "6"));
+        Map<String, String> home = new TreeMap<>(Map.of("a.txt", "5", "big.bin", "70000", "docs", "/"));
+        if (ServerUnderTest.canNameInChinese()) {
+            home.put(CHINESE, "6");
+        }
+        return home;
     }
 
     @Test

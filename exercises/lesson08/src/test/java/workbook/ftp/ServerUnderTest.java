@@ -56,6 +56,20 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /** alice and bob with the same password and a quota of 1 GiB, the configuration's defaults except a short login delay. */
+    /**
+     * Whether this JVM can name a file in Chinese. A POSIX locale (LC_ALL=C on Linux) leaves Java with
+     * ASCII-only file names, and a server there must refuse such a name cleanly instead; decided by
+     * trying, as a Windows or macOS machine may answer either way.
+     */
+    static boolean canNameInChinese() {
+        try {
+            Path.of("\u4f60\u597d");
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     static ServerUnderTest start() throws IOException {
         return with().start();
     }
