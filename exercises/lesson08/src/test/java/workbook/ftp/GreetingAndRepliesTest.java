@@ -178,7 +178,7 @@ class GreetingAndRepliesTest {
             raw.must(200, "OPTS UTF8 ON");
             raw.login(ServerUnderTest.ALICE, ServerUnderTest.PASSWORD);
             for (String line : List.of("MODE S", "STRU F", "TYPE I", "TYPE A", "TYPE L 8", "TYPE A N", "type i",
-                    "OPTS HASH SHA-256", "OPTS UTF8", "OPTS utf8 on")) {
+                    "OPTS HASH SHA-256", "OPTS UTF8", "OPTS utf8 on", "OPTS MLST type;size;")) { // ftplib sends the last
                 raw.must(200, line);
             }
             Raw.Reply hashOption = raw.must(200, "OPTS HASH");

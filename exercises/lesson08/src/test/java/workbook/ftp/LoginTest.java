@@ -199,15 +199,20 @@ class LoginTest {
             adduser(file, "gina", "3K", "other\n", printed);
             adduser(file, "hank", "2G", "other\r\n", printed);
             adduser(file, "ivan", "5000", "other", printed);
+            adduser(file, "zoe", "0", "read only\n", printed); // a quota of 0: a user who may only download
             assertThat(printed.toString(StandardCharsets.UTF_8)).as("what adduser printed (never the password)")
                     .doesNotContain("s3cret").doesNotContain("other");
             List<String> lines = Files.readAllLines(file);
             assertThat(lines).as("the users file").anyMatch(l -> l.startsWith("gina:3072:"))
-                    .anyMatch(l -> l.startsWith("hank:2147483648:")).anyMatch(l -> l.startsWith("ivan:5000:"));
+                    .anyMatch(l -> l.startsWith("hank:2147483648:")).anyMatch(l -> l.startsWith("ivan:5000:"))
+                    .anyMatch(l -> l.startsWith("zoe:0:"));
             FtpConfig config = FtpConfig.defaults(Files.createDirectories(dir.resolve("homes")), file)
                     .withBind(workbook.testkit.Loopback.anyPort());
             try (FtpServer server = FtpServer.start(config); Ftp ftp = Ftp.connect(server.address().getPort())) {
                 ftp.login("frank", "s3cret pass");
+            }
+            try (FtpServer server = FtpServer.start(config); Ftp ftp = Ftp.connect(server.address().getPort())) {
+                ftp.login("zoe", "read only"); // a quota of 0 is a user like any other
             }
         } finally {
             ServerUnderTest.deleteTree(dir);
