@@ -50,4 +50,19 @@ final class BenchEnv {
         System.out.println("  (python3 or " + script + " not found: no Python figures)");
         return Optional.empty();
     }
+
+    /**
+     * Asks the system to write its dirty pages to disk ({@code sync}, where there is one), untimed:
+     * a big file written into the page cache is flushed later, and would slow whichever run came next.
+     */
+    static void settle() throws InterruptedException {
+        try {
+            Process sync = new ProcessBuilder("sync").inheritIO().start();
+            if (!sync.waitFor(120, TimeUnit.SECONDS)) {
+                sync.destroyForcibly();
+            }
+        } catch (IOException noSync) {
+            // not on this system: the figures are a little noisier
+        }
+    }
 }

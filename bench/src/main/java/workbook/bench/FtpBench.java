@@ -97,7 +97,7 @@ public final class FtpBench implements Benchmark {
             Map<String, List<Double>> times = new LinkedHashMap<>();
             for (int run = 0; run < RUNS; run++) {
                 boolean verify = run == 0;
-                settle();
+                BenchEnv.settle();
                 Path copy = work.resolve("copy.bin");
                 times.computeIfAbsent("copy", k -> new ArrayList<>()).add(time(() -> Files.copy(big, copy)));
                 Files.delete(copy);
@@ -106,12 +106,12 @@ public final class FtpBench implements Benchmark {
                 for (int i = 0; i < peers.size(); i++) {
                     Peer peer = peers.get((i + run) % peers.size());
                     Path down = work.resolve("down.bin");
-                    settle();
+                    BenchEnv.settle();
                     add(times, "retr_" + peer.name(), time(() -> retr(peer, BIG, down)));
                     check(verify, peer, "RETR", big, down);
                     Files.delete(down);
                     Path up = peer.home().resolve(UPLOADED);
-                    settle();
+                    BenchEnv.settle();
                     add(times, "stor_" + peer.name(), time(() -> stor(peer, big, UPLOADED)));
                     check(verify, peer, "STOR", big, up);
                     Files.delete(up);
@@ -288,18 +288,6 @@ public final class FtpBench implements Benchmark {
                 out.write(block, 0, n);
                 written += n;
             }
-        }
-    }
-
-    /** Flushes dirty pages ({@code sync}, untimed) so no transfer pays for the previous one's disk writes. */
-    private static void settle() throws InterruptedException {
-        try {
-            Process sync = new ProcessBuilder("sync").inheritIO().start();
-            if (!sync.waitFor(120, TimeUnit.SECONDS)) {
-                sync.destroyForcibly();
-            }
-        } catch (IOException noSync) {
-            // not on this system: the figures are a little noisier
         }
     }
 

@@ -81,20 +81,20 @@ public final class UploadBench implements Benchmark {
                 for (int run = 0; run < RUNS; run++) {
                     // Only the transfer is timed; deleting its result comes after. Before each, the
                     // dirty pages of the last one are flushed, so none pays for another's disk writes.
-                    settle();
+                    BenchEnv.settle();
                     copy.add(time(() -> Files.copy(source, uploads.resolve("copy.txt"))));
                     Files.delete(uploads.resolve("copy.txt"));
-                    settle();
+                    BenchEnv.settle();
                     sha.add(time(() -> sha256(source)));
                     reference.add(time(() -> upload(source, address)));
                     Files.delete(uploads.resolve(source.getFileName()));
                     if (run < SLOW_RUNS) {
                         boolean verify = run == 0;
-                        settle();
+                        BenchEnv.settle();
                         seedJava.add(time(() -> seedStyleJava(source, uploads)));
                         check(verify, source, uploads.resolve("seed-java.txt"));
                         if (python != null) {
-                            settle();
+                            BenchEnv.settle();
                             seedPython.add(time(() -> seedStylePython(python, source, uploads)));
                             check(verify, source, uploads.resolve(source.getFileName()));
                         }
@@ -266,21 +266,6 @@ public final class UploadBench implements Benchmark {
                 out.write(block, 0, n);
                 written += n;
             }
-        }
-    }
-
-    /**
-     * Asks the system to write its dirty pages to disk ({@code sync}, where there is one), untimed:
-     * 1 GiB written into the page cache is flushed later, and would slow whichever run came next.
-     */
-    private static void settle() throws InterruptedException {
-        try {
-            Process sync = new ProcessBuilder("sync").inheritIO().start();
-            if (!sync.waitFor(120, TimeUnit.SECONDS)) {
-                sync.destroyForcibly();
-            }
-        } catch (IOException noSync) {
-            // not on this system: the figures are a little noisier
         }
     }
 
