@@ -35,7 +35,7 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  *   servers, each in a process of its own:   virtual   the framework, a virtual thread per client
  *                                            platform  the framework, a platform thread per client
- *                                            virtual1  the same, with one carrier thread (parallelism=1)
+ *                                            virtual_timed  the same, its idle limit a read time-out (pinned rounds)
  *                                            nio       one thread, one Selector (SelectorEchoServer)
  *                                            python    socketserver.ThreadingTCPServer (if python3 is here)
  *   load generator, in this JVM:             EchoLoad, one thread, one Selector, closed loop
@@ -49,7 +49,7 @@ public final class EchoBench implements Benchmark {
 
     private static final String GROUP = "echo (lesson 05)";
     private static final int[] LEVELS = {10, 100, 1000};
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = 5;
     private static final Duration RAMP = Duration.ofMillis(200);
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final Duration SETTLE = Duration.ofMillis(300);
@@ -73,10 +73,6 @@ public final class EchoBench implements Benchmark {
             for (String kind : List.of("virtual", "platform", "nio")) {
                 servers.add(ServerProcess.java(kind, "workbook.bench.EchoServerMain", kind, String.valueOf(BACKLOG)));
             }
-            // The same framework on virtual threads with ONE carrier thread: on two cores, where the
-            // load generator needs one, the JVM's default of two carriers hands wake-ups across cores.
-            servers.add(ServerProcess.java("virtual1", List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
-                    "workbook.bench.EchoServerMain", "virtual", String.valueOf(BACKLOG)));
             Optional<ServerProcess> python = ServerProcess.python("python", "upper_echo_server.py", String.valueOf(BACKLOG));
             if (python.isPresent()) {
                 servers.add(python.get());
@@ -87,7 +83,7 @@ public final class EchoBench implements Benchmark {
                 s.close();
             }
         }
-        record(results, rates, "", List.of("virtual", "virtual1"));
+        record(results, rates, "", List.of("virtual"));
         pinned(results);
         results.derived(GROUP, "echo_load_average_before", loadBefore, "",
                 "1-minute load average before the rounds: above the number of cores, other programs"
@@ -141,7 +137,9 @@ public final class EchoBench implements Benchmark {
         Map<String, Map<Integer, Measurement[]>> rates;
         try {
             List<String> oneCpu = List.of("-XX:ActiveProcessorCount=1");
-            for (String kind : List.of("virtual", "nio")) {
+            // virtual_timed: the same framework and handler, but the idle limit kept lesson 01's way,
+            // with a read time-out (setSoTimeout) instead of IdleLimit: what that choice costs.
+            for (String kind : List.of("virtual", "virtual_timed", "nio")) {
                 servers.add(ServerProcess.java(kind, oneCpu, "workbook.bench.EchoServerMain", kind,
                         String.valueOf(BACKLOG)));
             }
@@ -152,6 +150,7 @@ public final class EchoBench implements Benchmark {
             Pinning.pin(me, "1");
             System.out.println("  pinned: servers on CPU 0, the load generator on CPU 1");
             rates = measureAll(servers);
+            syscalls(results, servers);
         } finally {
             Pinning.pin(me, "0-" + (cpus - 1));
             for (ServerProcess s : servers) {
@@ -159,6 +158,36 @@ public final class EchoBench implements Benchmark {
             }
         }
         record(results, rates, "pinned_", List.of("virtual"));
+    }
+
+    /**
+     * Why one server needs more CPU per round trip than another: the system calls each makes per
+     * round trip at 1000 connections, counted by perf during three more closed-loop runs.
+     */
+    private static void syscalls(Results results, List<ServerProcess> servers) throws Exception {
+        if (!SyscallCount.available()) {
+            System.out.println("  system calls not counted: perf stat cannot count raw_syscalls:sys_enter here");
+            return;
+        }
+        int connections = LEVELS[LEVELS.length - 1];
+        for (ServerProcess server : servers) {
+            double[] perRoundTrip = new double[3];
+            for (int i = 0; i < perRoundTrip.length; i++) {
+                try (EchoLoad load = EchoLoad.open(server.address(), connections)) {
+                    // perf counts from a little before the ramp to a little after the window (perf
+                    // needs a moment to attach): every round trip of the run falls inside, and an idle
+                    // server makes next to no calls.
+                    SyscallCount count = SyscallCount.start(server.pid(), RAMP.plus(WINDOW).plusMillis(400));
+                    Thread.sleep(200);
+                    EchoLoad.Run run = load.run(RAMP, WINDOW);
+                    perRoundTrip[i] = (double) count.finish() / run.roundTrips();
+                }
+                Thread.sleep(SETTLE.toMillis());
+            }
+            results.add(GROUP, "echo_" + connections + "_pinned_" + server.name + "_syscalls_per_rt",
+                    new Sample(perRoundTrip), "calls", "system calls the server made per round trip (perf stat), "
+                            + connections + " connections, pinned");
+        }
     }
 
     /** CPU time the whole server process has used so far (user + system), as the JDK reports it. */
@@ -216,7 +245,7 @@ public final class EchoBench implements Benchmark {
         for (int level : LEVELS) {
             for (String ours : mine) {
                 Measurement[] virtual = all.get(ours).get(level);
-                for (String other : List.of("nio", "python", "platform")) {
+                for (String other : List.of("nio", "python", "platform", "virtual_timed")) {
                     if (!all.containsKey(other)) {
                         continue;
                     }

@@ -14,10 +14,11 @@ import workbook.socketserver.UpperEchoServer;
 
 /**
  * One echo server in a process of its own, for {@link EchoBench}: the framework's UpperEchoServer
- * on virtual or platform threads, or the single-threaded {@link SelectorEchoServer}.
+ * on virtual or platform threads, the same on virtual threads with a read time-out as its idle
+ * limit ({@link TimedUpperHandler}), or the single-threaded {@link SelectorEchoServer}.
  *
  * <pre>
- *   java workbook.bench.EchoServerMain virtual|platform|nio BACKLOG
+ *   java workbook.bench.EchoServerMain virtual|platform|virtual_timed|nio BACKLOG
  *   PORT 40123            (printed once it listens on 127.0.0.1)
  *   heap                  (a command on standard input)
  *   HEAP 12345678         (bytes of heap in use after a full GC)
@@ -48,8 +49,10 @@ public final class EchoServerMain {
                 }
             }, "selector-loop");
         } else {
-            TcpServer framework = UpperEchoServer.bind(any, ServerOptions.defaults()
-                    .withThreading(ThreadingStrategy.named(kind)).withRequestQueueSize(backlog));
+            ServerOptions options = ServerOptions.defaults().withRequestQueueSize(backlog);
+            TcpServer framework = kind.equals("virtual_timed")
+                    ? new TcpServer(any, TimedUpperHandler::new, options)
+                    : UpperEchoServer.bind(any, options.withThreading(ThreadingStrategy.named(kind)));
             server = framework;
             port = framework.port();
             loop = new Thread(framework::serveForever, "serve-loop");

@@ -29,6 +29,9 @@ import workbook.upload.Verdict;
  *
  * <ul>
  *   <li>{@code copy_1g}: {@code Files.copy} of the file (the kernel copies; nothing crosses a socket);
+ *   <li>{@code loopback_1g}: the same number of bytes from memory through a loopback connection into
+ *       nothing, 1 MiB at a time: no file, no hash, no protocol; what any upload on this machine pays
+ *       at least, next to which the upload's own costs (file, hash, frames) can be seen;
  *   <li>{@code sha256_1g}: reading the file and computing its SHA-256 once (the reference's client and
  *       server each do it once, at the same time, while the bytes stream: the checksum is in the trailer);
  *   <li>{@code upload_1g}: the reference {@link UploadClient#upload} to the reference {@link UploadServer},
@@ -50,7 +53,8 @@ public final class UploadBench implements Benchmark {
     private static final String GROUP = "lesson 03: upload 1 GiB";
     private static final long SIZE = Long.getLong("bench.upload.bytes", 1L << 30);
     private static final int RUNS = Integer.getInteger("bench.upload.runs", 5);
-    private static final int SLOW_RUNS = Integer.getInteger("bench.upload.slowRuns", 3);
+    /** One run of the seeds' way is enough: it is 10 to 20 times slower, far from any threshold. */
+    private static final int SLOW_RUNS = Integer.getInteger("bench.upload.slowRuns", 1);
     private static final long PYTHON_TIMEOUT_S = 600;
 
     @Override
@@ -69,6 +73,7 @@ public final class UploadBench implements Benchmark {
             Path python = BenchEnv.pythonScript("upload_seed_style.py").orElse(null);
             List<Double> copy = new ArrayList<>();
             List<Double> sha = new ArrayList<>();
+            List<Double> loopback = new ArrayList<>();
             List<Double> reference = new ArrayList<>();
             List<Double> seedJava = new ArrayList<>();
             List<Double> seedPython = new ArrayList<>();
@@ -86,6 +91,7 @@ public final class UploadBench implements Benchmark {
                     Files.delete(uploads.resolve("copy.txt"));
                     BenchEnv.settle();
                     sha.add(time(() -> sha256(source)));
+                    loopback.add(time(() -> loopbackOnly(SIZE)));
                     reference.add(time(() -> upload(source, address)));
                     Files.delete(uploads.resolve(source.getFileName()));
                     if (run < SLOW_RUNS) {
@@ -99,21 +105,22 @@ public final class UploadBench implements Benchmark {
                             check(verify, source, uploads.resolve(source.getFileName()));
                         }
                     }
-                    System.out.printf("  run %d: copy %.2f s, sha256 %.2f s, upload %.2f s%s%n", run + 1,
-                            last(copy), last(sha), last(reference),
+                    System.out.printf("  run %d: copy %.2f s, sha256 %.2f s, loopback %.2f s, upload %.2f s%s%n",
+                            run + 1, last(copy), last(sha), last(loopback), last(reference),
                             run < SLOW_RUNS ? String.format(", seed-style Java %.2f s%s", last(seedJava),
                                     python == null ? "" : String.format(", Python %.2f s", last(seedPython))) : "");
                 }
                 server.close();
                 serving.join(5_000);
             }
-            record(results, copy, sha, reference, seedJava, seedPython, python != null, load + " -> " + BenchEnv.loadAverage());
+            record(results, copy, sha, loopback, reference, seedJava, seedPython, python != null, load + " -> " + BenchEnv.loadAverage());
         } finally {
             deleteTree(work);
         }
     }
 
-    private static void record(Results results, List<Double> copy, List<Double> sha, List<Double> reference,
+    private static void record(Results results, List<Double> copy, List<Double> sha, List<Double> loopback,
+            List<Double> reference,
             List<Double> seedJava, List<Double> seedPython, boolean hasPython, String load) {
         Sample copySample = sample(copy);
         Sample uploadSample = sample(reference);
@@ -124,11 +131,23 @@ public final class UploadBench implements Benchmark {
             paired[i] = reference.get(i) / copy.get(i);
         }
         Sample pairedRatio = Sample.of(paired);
+        double[] floorPaired = new double[reference.size()];
+        double[] floorVsCopy = new double[reference.size()];
+        for (int i = 0; i < paired.length; i++) {
+            floorPaired[i] = reference.get(i) / loopback.get(i);
+            floorVsCopy[i] = loopback.get(i) / copy.get(i);
+        }
         results.add(GROUP, "copy_1g", copySample, "s", "Files.copy of the same file, same disk");
         results.add(GROUP, "sha256_1g", sample(sha), "s", "read and SHA-256 the file, once (each end of the upload does it once)");
+        results.add(GROUP, "loopback_1g", sample(loopback), "s",
+                "the same bytes from memory through a loopback connection into nothing: no file, no hash");
         results.add(GROUP, "upload_1g", uploadSample, "s", "reference client and server, loopback");
         results.add(GROUP, "upload_1g_seed_java", seedSample, "s", "readLine + write per line, 1 KiB reads");
         results.add(GROUP, "upload_1g_vs_copy_ratio", pairedRatio, "x", "upload / copy of the same run");
+        results.add(GROUP, "loopback_1g_vs_copy_ratio", Sample.of(floorVsCopy), "x",
+                "loopback alone / copy of the same run: the least any upload here can be");
+        results.add(GROUP, "upload_1g_vs_loopback_ratio", Sample.of(floorPaired), "x",
+                "upload / loopback alone of the same run: what the file, the hashes and the frames add");
         results.derived(GROUP, "upload_1g_vs_sha256_ratio", uploadSample.median() / sample(sha).median(),
                 "x", "the upload next to one read-and-hash pass (each end makes one, in parallel)");
         results.derived(GROUP, "upload_1g_seed_java_vs_upload_ratio", seedSample.median() / uploadSample.median(),
@@ -160,6 +179,43 @@ public final class UploadBench implements Benchmark {
             }
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * {@code size} bytes from one buffer through a loopback connection to a reader that drops them,
+     * both 1 MiB at a time, as the reference client and server move them: the transfer alone.
+     */
+    private static void loopbackOnly(long size) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread receiver = Thread.ofPlatform().name("bench-loopback-receiver").start(() -> {
+                try (Socket conn = listener.accept(); InputStream in = conn.getInputStream()) {
+                    byte[] buffer = new byte[1 << 20];
+                    long received = 0;
+                    for (int n; (n = in.read(buffer)) != -1; ) {
+                        received += n;
+                    }
+                    if (received != size) {
+                        throw new IOException("received " + received + " of " + size + " bytes");
+                    }
+                } catch (IOException e) {
+                    failure.set(e);
+                }
+            });
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                OutputStream out = client.getOutputStream();
+                byte[] buffer = new byte[1 << 20];
+                for (long sent = 0; sent < size; ) {
+                    int n = (int) Math.min(buffer.length, size - sent);
+                    out.write(buffer, 0, n);
+                    sent += n;
+                }
+            }
+            receiver.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     /** On the first run, checks that the seed-style upload delivered the file intact; then deletes it. */
