@@ -88,6 +88,7 @@ public final class IdleLimit {
         }
 
         /** On the clock's thread: hang up, or look again when the limit would be reached. */
+        // tag::check[]
         private void check() {
             long silent = System.nanoTime() - lastHeard;
             if (silent < limit.toNanos()) {
@@ -101,6 +102,7 @@ public final class IdleLimit {
                 // it is closed all the same
             }
         }
+        // end::check[]
 
         @Override
         public int read() throws IOException {
