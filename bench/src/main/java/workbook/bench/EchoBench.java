@@ -169,8 +169,8 @@ public final class EchoBench implements Benchmark {
         if (!SyscallCount.available()) {
             System.out.println("  system calls not counted: perf stat cannot count raw_syscalls:sys_enter here");
             for (ServerProcess server : servers) { // "n/a" in the table and the lesson pages, not a hole
-                results.derived(GROUP, "echo_" + connections + "_pinned_" + server.name + "_syscalls_per_rt",
-                        Double.NaN, "calls", "not counted: perf stat cannot count system calls here");
+                results.derived(GROUP, syscallsName(connections, server), Double.NaN, "calls",
+                        "not counted: perf stat cannot count system calls here");
             }
             return;
         }
@@ -188,10 +188,13 @@ public final class EchoBench implements Benchmark {
                 }
                 Thread.sleep(SETTLE.toMillis());
             }
-            results.add(GROUP, "echo_" + connections + "_pinned_" + server.name + "_syscalls_per_rt",
-                    new Sample(perRoundTrip), "calls", "system calls the server made per round trip (perf stat), "
-                            + connections + " connections, pinned");
+            results.add(GROUP, syscallsName(connections, server), new Sample(perRoundTrip), "calls",
+                    "system calls the server made per round trip (perf stat), " + connections + " connections, pinned");
         }
+    }
+
+    private static String syscallsName(int connections, ServerProcess server) {
+        return "echo_" + connections + "_pinned_" + server.name + "_syscalls_per_rt";
     }
 
     /** CPU time the whole server process has used so far (user + system), as the JDK reports it. */

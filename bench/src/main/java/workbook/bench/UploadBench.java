@@ -125,28 +125,16 @@ public final class UploadBench implements Benchmark {
         Sample copySample = sample(copy);
         Sample uploadSample = sample(reference);
         Sample seedSample = sample(seedJava);
-        // Each run's upload next to the copy made just before it: a busy neighbour slows both alike.
-        double[] paired = new double[reference.size()];
-        for (int i = 0; i < paired.length; i++) {
-            paired[i] = reference.get(i) / copy.get(i);
-        }
-        Sample pairedRatio = Sample.of(paired);
-        double[] floorPaired = new double[reference.size()];
-        double[] floorVsCopy = new double[reference.size()];
-        for (int i = 0; i < paired.length; i++) {
-            floorPaired[i] = reference.get(i) / loopback.get(i);
-            floorVsCopy[i] = loopback.get(i) / copy.get(i);
-        }
         results.add(GROUP, "copy_1g", copySample, "s", "Files.copy of the same file, same disk");
         results.add(GROUP, "sha256_1g", sample(sha), "s", "read and SHA-256 the file, once (each end of the upload does it once)");
         results.add(GROUP, "loopback_1g", sample(loopback), "s",
                 "the same bytes from memory through a loopback connection into nothing: no file, no hash");
         results.add(GROUP, "upload_1g", uploadSample, "s", "reference client and server, loopback");
         results.add(GROUP, "upload_1g_seed_java", seedSample, "s", "readLine + write per line, 1 KiB reads");
-        results.add(GROUP, "upload_1g_vs_copy_ratio", pairedRatio, "x", "upload / copy of the same run");
-        results.add(GROUP, "loopback_1g_vs_copy_ratio", Sample.of(floorVsCopy), "x",
+        results.add(GROUP, "upload_1g_vs_copy_ratio", perRun(reference, copy), "x", "upload / copy of the same run");
+        results.add(GROUP, "loopback_1g_vs_copy_ratio", perRun(loopback, copy), "x",
                 "loopback alone / copy of the same run: the least any upload here can be");
-        results.add(GROUP, "upload_1g_vs_loopback_ratio", Sample.of(floorPaired), "x",
+        results.add(GROUP, "upload_1g_vs_loopback_ratio", perRun(reference, loopback), "x",
                 "upload / loopback alone of the same run: what the file, the hashes and the frames add");
         results.derived(GROUP, "upload_1g_vs_sha256_ratio", uploadSample.median() / sample(sha).median(),
                 "x", "the upload next to one read-and-hash pass (each end makes one, in parallel)");
@@ -186,32 +174,51 @@ public final class UploadBench implements Benchmark {
      * both 1 MiB at a time, as the reference client and server move them: the transfer alone.
      */
     private static void loopbackOnly(long size) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        overLoopback("bench-loopback-receiver", conn -> {
+            InputStream in = conn.getInputStream();
+            byte[] buffer = new byte[1 << 20];
+            long received = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                received += n;
+            }
+            if (received != size) {
+                throw new IOException("received " + received + " of " + size + " bytes");
+            }
+        }, client -> {
+            OutputStream out = client.getOutputStream();
+            byte[] buffer = new byte[1 << 20];
+            for (long sent = 0; sent < size; ) {
+                int n = (int) Math.min(buffer.length, size - sent);
+                out.write(buffer, 0, n);
+                sent += n;
+            }
+        });
+    }
+
+    /** One side of a loopback connection. */
+    @FunctionalInterface
+    private interface End {
+        void talk(Socket socket) throws IOException;
+    }
+
+    /**
+     * Runs {@code receiver} on the accepted end (in a thread named {@code name}) and {@code sender} on
+     * the connecting end, closes both, and throws what the receiver threw, if anything.
+     */
+    private static void overLoopback(String name, End receiver, End sender) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread receiver = Thread.ofPlatform().name("bench-loopback-receiver").start(() -> {
-                try (Socket conn = listener.accept(); InputStream in = conn.getInputStream()) {
-                    byte[] buffer = new byte[1 << 20];
-                    long received = 0;
-                    for (int n; (n = in.read(buffer)) != -1; ) {
-                        received += n;
-                    }
-                    if (received != size) {
-                        throw new IOException("received " + received + " of " + size + " bytes");
-                    }
+            Thread receiving = Thread.ofPlatform().name(name).start(() -> {
+                try (Socket conn = listener.accept()) {
+                    receiver.talk(conn);
                 } catch (IOException e) {
                     failure.set(e);
                 }
             });
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-                OutputStream out = client.getOutputStream();
-                byte[] buffer = new byte[1 << 20];
-                for (long sent = 0; sent < size; ) {
-                    int n = (int) Math.min(buffer.length, size - sent);
-                    out.write(buffer, 0, n);
-                    sent += n;
-                }
+                sender.talk(client);
             }
-            receiver.join();
+            receiving.join();
         }
         if (failure.get() != null) {
             throw failure.get();
@@ -230,29 +237,23 @@ public final class UploadBench implements Benchmark {
     private static void seedStyleJava(Path source, Path uploads) throws Exception {
         Path target = uploads.resolve("seed-java.txt");
         long size = Files.size(source);
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread receiver = Thread.ofPlatform().name("bench-seed-receiver").start(() -> {
-                try (Socket conn = listener.accept(); InputStream in = conn.getInputStream();
-                        OutputStream file = Files.newOutputStream(target)) {
-                    int headerLength = java.nio.ByteBuffer.wrap(in.readNBytes(4)).getInt();
-                    in.readNBytes(headerLength); // the JSON header: name and size, as in the seeds
-                    byte[] buffer = new byte[1024];
-                    for (long received = 0; received < size; ) {
-                        int n = in.read(buffer);
-                        if (n == -1) {
-                            throw new IOException("the body ended after " + received + " bytes");
-                        }
-                        file.write(buffer, 0, n);
-                        received += n;
+        overLoopback("bench-seed-receiver", conn -> {
+            try (InputStream in = conn.getInputStream(); OutputStream file = Files.newOutputStream(target)) {
+                int headerLength = java.nio.ByteBuffer.wrap(in.readNBytes(4)).getInt();
+                in.readNBytes(headerLength); // the JSON header: name and size, as in the seeds
+                byte[] buffer = new byte[1024];
+                for (long received = 0; received < size; ) {
+                    int n = in.read(buffer);
+                    if (n == -1) {
+                        throw new IOException("the body ended after " + received + " bytes");
                     }
-                } catch (IOException e) {
-                    failure.set(e);
+                    file.write(buffer, 0, n);
+                    received += n;
                 }
-            });
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(source),
-                            StandardCharsets.UTF_8))) {
+            }
+        }, client -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(source),
+                    StandardCharsets.UTF_8))) {
                 OutputStream out = client.getOutputStream();
                 byte[] header = ("{\"file_name\":\"seed-java.txt\",\"file_size\":" + size + "}")
                         .getBytes(StandardCharsets.UTF_8);
@@ -262,11 +263,7 @@ public final class UploadBench implements Benchmark {
                     out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
-            receiver.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+        });
     }
 
     /** The seeds' approach in Python: the script's server and client, each in its own process. */
@@ -346,6 +343,15 @@ public final class UploadBench implements Benchmark {
 
     private static double last(List<Double> values) {
         return values.isEmpty() ? Double.NaN : values.get(values.size() - 1);
+    }
+
+    /** Each run's {@code top} over the same run's {@code bottom}: a busy neighbour slows both alike. */
+    private static Sample perRun(List<Double> top, List<Double> bottom) {
+        double[] ratios = new double[top.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = top.get(i) / bottom.get(i);
+        }
+        return Sample.of(ratios);
     }
 
     private static Sample sample(List<Double> values) {
