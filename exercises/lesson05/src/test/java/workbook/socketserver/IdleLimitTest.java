@@ -3,6 +3,7 @@ package workbook.socketserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,13 +30,34 @@ import workbook.testkit.VirtualThreadWarmUp;
 @DisplayName("Lesson 05 · IdleLimit (step 5)")
 class IdleLimitTest {
 
+    /** Both ends of one loopback connection: the client's, and the one the server accepted. */
+    private record Connection(Socket client, Socket accepted) implements AutoCloseable {
+        static Connection open() throws IOException {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Socket client = Loopback.connect(listener.getLocalPort());
+                try {
+                    return new Connection(client, listener.accept());
+                } catch (IOException e) {
+                    client.close();
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (client; accepted) {
+                // closes both, even if one throws
+            }
+        }
+    }
+
     @Test
     @Tag("step:5")
     @DisplayName("Step 5: IdleLimit refuses a limit of zero or less: it would hang up at once")
     void refusesALimitOfZero() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket client = Loopback.connect(listener.getLocalPort());
-                Socket accepted = listener.accept()) {
+        try (Connection connection = Connection.open()) {
+            Socket accepted = connection.accepted();
             assertThatThrownBy(() -> IdleLimit.watch(accepted, Duration.ZERO))
                     .as("IdleLimit.watch(socket, 0 s)").isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> IdleLimit.watch(accepted, Duration.ofMillis(-1)))
@@ -47,9 +69,9 @@ class IdleLimitTest {
     @Tag("step:5")
     @DisplayName("Step 5: closing a watched stream closes its connection, as closing a socket's stream does")
     void closingTheStreamClosesTheConnection() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket client = Loopback.connect(listener.getLocalPort());
-                Socket accepted = listener.accept()) {
+        try (Connection connection = Connection.open()) {
+            Socket client = connection.client();
+            Socket accepted = connection.accepted();
             IdleLimit.watch(accepted, Duration.ofSeconds(60)).close();
             assertThat(accepted.isClosed()).as("the connection, after its watched stream was closed").isTrue();
             Checks.expectClosed(client, "the connection whose watched stream the server closed");
@@ -61,11 +83,10 @@ class IdleLimitTest {
     @DisplayName("Step 5: IdleLimit counts single-byte reads as the client talking, then hangs up on silence")
     void singleByteReadsCountAsTalk() throws Exception {
         Duration limit = Duration.ofSeconds(1);
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket client = Loopback.connect(listener.getLocalPort());
-                Socket accepted = listener.accept();
-                InputStream watched = IdleLimit.watch(accepted, limit)) {
-            OutputStream out = client.getOutputStream();
+        try (Connection connection = Connection.open();
+                InputStream watched = IdleLimit.watch(connection.accepted(), limit)) {
+            Socket accepted = connection.accepted();
+            OutputStream out = connection.client().getOutputStream();
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) { // 2 s of talk, one byte every 100 ms
                 out.write('a' + i);
